@@ -1,0 +1,143 @@
+import { Command, Option } from 'commander';
+import { buildApp, VERSION } from '../app.ts';
+import { JURISDICTIONS } from '../domain/calendar/index.ts';
+import { PRESET_KEYS } from '../domain/policy/presets/index.ts';
+import { ConfigError, loadConfig } from '../platform/config.ts';
+import { openDatabase } from '../platform/db/database.ts';
+import { toProblem } from '../platform/http/problem.ts';
+import { createOrganisation } from '../modules/organisations/create-organisation.use-case.ts';
+import { createDemoLandlord } from '../modules/demo/create-demo-landlord.ts';
+import { ensureDemoLandlord } from './demo-on-first-run.ts';
+import { policyCheckReport } from './policy-check.ts';
+
+const program = new Command()
+  .name('putright')
+  .description('PutRight: complaint handling for UK social landlords')
+  .version(VERSION);
+
+async function withDatabase<T>(
+  work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>,
+): Promise<T> {
+  const config = loadConfig();
+  const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await db.migrate();
+    return await work(db);
+  } finally {
+    await db.close();
+  }
+}
+
+program
+  .command('serve')
+  .description('Start the server (migrates the database first)')
+  .option('--demo', 'on the first run, create a demo landlord and print how to reach it')
+  .action(async (options: { demo?: boolean }) => {
+    const config = loadConfig();
+    const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+    await db.migrate();
+    const demo = options.demo ? await ensureDemoLandlord(db, config) : null;
+    const app = buildApp({ db, logLevel: config.logLevel });
+    const shutdown = async () => {
+      await app.close();
+      await db.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void shutdown());
+    process.once('SIGTERM', () => void shutdown());
+    await app.listen({ port: config.port, host: config.host });
+    const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+    const where = config.databaseUrl ? 'PostgreSQL' : `the embedded database in ${config.dataDir}`;
+    console.log(`\nPutRight ${VERSION} is running at ${base} on ${where}.`);
+    console.log(`API: ${base}/api/v1 — OpenAPI document: ${base}/api/v1/openapi.json`);
+    if (demo) {
+      console.log(`\nDemo landlord "${demo.name}" (organisation ${demo.organisationId}).`);
+      console.log(`Demo API key: ${demo.apiKey}`);
+      console.log(`Try: curl -H "Authorization: Bearer ${demo.apiKey}" ${base}/api/v1/complaints\n`);
+    }
+  });
+
+program
+  .command('migrate')
+  .description('Bring the database schema up to date')
+  .action(async () => {
+    await withDatabase(() => Promise.resolve());
+    console.log('The database is up to date.');
+  });
+
+const org = program.command('org').description('Manage organisations (landlords)');
+org
+  .command('create')
+  .description('Create an organisation; prints its id and a new API key, once')
+  .requiredOption('--name <name>', 'the landlord’s name')
+  .addOption(
+    new Option('--preset <preset>', 'the complaint policy preset')
+      .choices(PRESET_KEYS)
+      .default('hos-code-2024'),
+  )
+  .addOption(new Option('--jurisdiction <jurisdiction>', 'the default jurisdiction').choices(JURISDICTIONS))
+  .option('--prefix <prefix>', 'case reference prefix, 2–5 capital letters (default: initials)')
+  .action(
+    async (options: {
+      name: string;
+      preset: string;
+      jurisdiction?: (typeof JURISDICTIONS)[number];
+      prefix?: string;
+    }) => {
+      const created = await withDatabase((db) =>
+        createOrganisation(
+          db,
+          {
+            name: options.name,
+            preset: options.preset,
+            ...(options.jurisdiction ? { jurisdiction: options.jurisdiction } : {}),
+            ...(options.prefix ? { referencePrefix: options.prefix } : {}),
+          },
+          'cli',
+        ),
+      );
+      console.log(`Organisation: ${created.name}`);
+      console.log(`Organisation id: ${created.organisationId}`);
+      console.log(
+        `Policy: ${created.policy.name} (${created.policy.key} v${created.policy.version}), ${created.policy.defaultJurisdiction}`,
+      );
+      console.log(`Case references: ${created.referencePrefix}-YYYY-NNNNNN`);
+      console.log(`API key (shown once; store it now): ${created.apiKey}`);
+    },
+  );
+
+program
+  .command('policy')
+  .description('Work with complaint policies')
+  .command('check')
+  .description('List a policy’s departures from the Code (or the SPSO model procedure in Scotland)')
+  .argument('<preset-or-file>', `a preset (${PRESET_KEYS.join(', ')}) or a policy JSON file`)
+  .option('--strict', 'exit with status 2 when there are departures (for scripts and CI)')
+  .action((presetOrFile: string, options: { strict?: boolean }) => {
+    const { text, departures } = policyCheckReport(presetOrFile);
+    console.log(text);
+    if (options.strict && departures > 0) process.exitCode = 2;
+  });
+
+program
+  .command('demo')
+  .description('Create a demo landlord with realistic cases in every state')
+  .action(async () => {
+    const created = await withDatabase((db) => createDemoLandlord(db));
+    console.log(`Demo landlord "${created.name}" created (organisation ${created.organisationId}).`);
+    console.log(`API key (shown once): ${created.apiKey}`);
+  });
+
+program.parseAsync().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+  } else {
+    const problem = toProblem(error);
+    console.error(
+      problem.status >= 500
+        ? `Error: ${error instanceof Error ? error.message : String(error)}`
+        : `Error: ${problem.detail}`,
+    );
+  }
+  process.exitCode = 1;
+});

@@ -1,0 +1,49 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { checkCompliance } from '../domain/policy/compliance-check.ts';
+import { policySchema, type Policy } from '../domain/policy/policy-schema.ts';
+import { findPreset, PRESET_KEYS } from '../domain/policy/presets/index.ts';
+import { InvalidInputError } from '../platform/errors.ts';
+
+function loadPolicy(presetOrFile: string): Policy {
+  const preset = findPreset(presetOrFile);
+  if (preset) return preset;
+  if (!existsSync(presetOrFile)) {
+    throw new InvalidInputError(
+      `"${presetOrFile}" is neither a preset (${PRESET_KEYS.join(', ')}) nor a file`,
+    );
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(presetOrFile, 'utf8'));
+  } catch {
+    throw new InvalidInputError(`${presetOrFile} is not valid JSON`);
+  }
+  const parsed = policySchema.safeParse(json);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(policy)'}: ${i.message}`);
+    throw new InvalidInputError(`${presetOrFile} is not a valid policy:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+/** The compliance check as text for a person to read. */
+export function policyCheckReport(presetOrFile: string): { text: string; departures: number } {
+  const policy = loadPolicy(presetOrFile);
+  const found = checkCompliance(policy);
+  const departures = found.filter((d) => d.severity === 'departure');
+  const advisories = found.filter((d) => d.severity === 'advisory');
+  const lines = [`${policy.name} (${policy.key} v${policy.version}, effective ${policy.effectiveFrom})`, ''];
+  if (found.length === 0)
+    lines.push('No departures: the policy meets the benchmark for every jurisdiction it covers.');
+  const section = (title: string, items: typeof found) => {
+    if (items.length === 0) return;
+    lines.push(`${title} (${items.length}):`);
+    for (const d of items) {
+      lines.push(`  - ${d.benchmark} ${d.provision} [${d.jurisdiction}]`, `    ${d.explanation}`);
+    }
+    lines.push('');
+  };
+  section('Departures', departures);
+  section('Advisories', advisories);
+  return { text: lines.join('\n').trimEnd(), departures: departures.length };
+}

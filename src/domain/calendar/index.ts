@@ -1,0 +1,18 @@
+/**
+ * UK working-day calendars. Timestamps are stored in UTC; every date rule works on the Europe/London
+ * calendar date (`londonDateOf`), and "within N working days of X" is `addWorkingDays(londonDateOf(X), N)`.
+ */
+export type { IsoDate } from './iso-date.ts';
+export {
+  addCalendarDays,
+  addCalendarMonths,
+  compareIsoDates,
+  fromEpochDay,
+  isIsoDate,
+  toEpochDay,
+} from './iso-date.ts';
+export { londonDateOf } from './london-time.ts';
+export type { BankHoliday, Jurisdiction } from './bank-holidays.ts';
+export { FIRST_SUPPORTED_DATE, JURISDICTIONS, LAST_SUPPORTED_DATE, isJurisdiction } from './bank-holidays.ts';
+export type { WorkingDayCalendar } from './working-day-calendar.ts';
+export { calendarFor } from './working-day-calendar.ts';

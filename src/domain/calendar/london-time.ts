@@ -1,0 +1,109 @@
+/**
+ * From a stored UTC instant to the Europe/London calendar date that every working-day rule uses.
+ *
+ * The time zone rules come from the platform's tz database via Intl, never from a hand-written BST
+ * rule. Intl formatting costs several microseconds, so the UTC offset is cached per UTC day: a day whose
+ * offset is the same at its first and last millisecond cannot contain a change (London changes at most
+ * twice a year), and for it the local date is plain arithmetic. Days that contain a change are resolved
+ * with Intl for every instant.
+ */
+import { epochDayOfCivil, fromEpochDay, isIsoDate } from './iso-date.ts';
+import type { IsoDate } from './iso-date.ts';
+
+const MS_PER_MINUTE = 60_000;
+const MS_PER_DAY = 86_400_000;
+
+let formatter: Intl.DateTimeFormat | undefined;
+
+function londonFormatter(): Intl.DateTimeFormat {
+  formatter ??= new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  });
+  return formatter;
+}
+
+/** London's UTC offset in minutes at an instant, read from the tz database. */
+function offsetMinutesAt(ms: number): number {
+  let year = 0;
+  let month = 1;
+  let day = 1;
+  let hour = 0;
+  let minute = 0;
+  let second = 0;
+  for (const part of londonFormatter().formatToParts(ms)) {
+    const value = Number(part.value);
+    if (part.type === 'year') year = value;
+    else if (part.type === 'month') month = value;
+    else if (part.type === 'day') day = value;
+    else if (part.type === 'hour') hour = value;
+    else if (part.type === 'minute') minute = value;
+    else if (part.type === 'second') second = value;
+  }
+  const wallClockMs =
+    epochDayOfCivil(year, month, day) * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000;
+  return Math.round((wallClockMs - Math.floor(ms / 1000) * 1000) / MS_PER_MINUTE);
+}
+
+/** UTC epoch day -> London offset in minutes for the whole day, or NaN when the offset changes that day. */
+const offsetByUtcDay = new Map<number, number>();
+const OFFSET_CACHE_LIMIT = 100_000;
+
+function offsetMinutesFor(ms: number): number {
+  const utcDay = Math.floor(ms / MS_PER_DAY);
+  let offset = offsetByUtcDay.get(utcDay);
+  if (offset === undefined) {
+    const atStart = offsetMinutesAt(utcDay * MS_PER_DAY);
+    const atEnd = offsetMinutesAt((utcDay + 1) * MS_PER_DAY - 1);
+    offset = atStart === atEnd ? atStart : Number.NaN;
+    if (offsetByUtcDay.size >= OFFSET_CACHE_LIMIT) offsetByUtcDay.clear();
+    offsetByUtcDay.set(utcDay, offset);
+  }
+  return Number.isNaN(offset) ? offsetMinutesAt(ms) : offset;
+}
+
+// A timestamp string must carry its zone: without one, `Date` would read it in the host's zone, and
+// `Date` also rolls impossible dates over (2026-02-30 becomes 2 March) instead of rejecting them.
+const TIMESTAMP =
+  /^(\d{4}-\d{2}-\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)$/;
+
+function parseTimestamp(value: string): number {
+  const match = TIMESTAMP.exec(value);
+  const [, date, hh, mm, ss, fraction, zulu, sign, offH, offM] = match ?? [];
+  if (match === null || date === undefined || !isIsoDate(date) || hh === undefined || mm === undefined) {
+    throw new RangeError(`Not an ISO 8601 timestamp with a zone (Z or ±hh:mm): ${JSON.stringify(value)}`);
+  }
+  const hour = Number(hh);
+  const minute = Number(mm);
+  const second = ss === undefined ? 0 : Number(ss);
+  const offsetHours = offH === undefined ? 0 : Number(offH);
+  const offsetMins = offM === undefined ? 0 : Number(offM);
+  if (hour > 23 || minute > 59 || second > 59 || offsetHours > 23 || offsetMins > 59) {
+    throw new RangeError(`Timestamp has an out-of-range time or offset: ${JSON.stringify(value)}`);
+  }
+  const millis = fraction === undefined ? 0 : Math.floor(Number(`0.${fraction}`) * 1000);
+  const offsetMinutes = zulu === undefined ? (sign === '-' ? -1 : 1) * (offsetHours * 60 + offsetMins) : 0;
+  const [y, m, d] = date.split('-').map(Number);
+  return (
+    epochDayOfCivil(y ?? 0, m ?? 1, d ?? 1) * MS_PER_DAY +
+    ((hour * 60 + minute) * 60 + second) * 1000 +
+    millis -
+    offsetMinutes * MS_PER_MINUTE
+  );
+}
+
+/**
+ * The Europe/London calendar date of a UTC instant: a `Date`, or a timestamp string with an explicit
+ * zone ('2026-06-30T23:30:00Z', '2026-07-01T00:30:00+01:00', Postgres' '2026-06-30 23:30:00+00').
+ */
+export function londonDateOf(instant: Date | string): IsoDate {
+  const ms = typeof instant === 'string' ? parseTimestamp(instant) : instant.getTime();
+  if (!Number.isFinite(ms)) throw new RangeError('Invalid Date passed to londonDateOf');
+  return fromEpochDay(Math.floor((ms + offsetMinutesFor(ms) * MS_PER_MINUTE) / MS_PER_DAY));
+}

@@ -1,0 +1,275 @@
+import { z } from 'zod';
+import { jurisdictionSchema } from '../policy/policy-schema.ts';
+
+/**
+ * Input schemas for every lifecycle command. One truth for the API (and the OpenAPI document) and,
+ * later, the staff pages. Messages follow GOV.UK style ("Enter…", "Select…").
+ */
+
+const text = (what: string, max = 5000) =>
+  z
+    .string({ error: `Enter ${what}` })
+    .trim()
+    .min(1, `Enter ${what}`)
+    .max(max, `${capitalise(what)} must be ${max} characters or fewer`);
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+export const isoDateInput = (what: string) =>
+  z
+    .string({ error: `Enter ${what}` })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `Enter ${what} as a date in the format YYYY-MM-DD`)
+    .refine(isRealDate, `Enter ${what} as a real date`);
+
+function isRealDate(value: string): boolean {
+  const parsed = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+}
+
+export const instantInput = (what: string) =>
+  z.iso.datetime({
+    offset: true,
+    error: `Enter ${what} as a date and time, for example 2026-12-23T10:30:00Z`,
+  });
+
+export const staffMemberSchema = z
+  .object({
+    id: text('the staff member’s id', 100),
+    name: text('the staff member’s name', 200),
+  })
+  .meta({
+    description: 'A member of the landlord’s staff (or a contractor) as the landlord identifies them.',
+  });
+export type StaffMember = z.infer<typeof staffMemberSchema>;
+
+export const CHANNELS = [
+  'phone',
+  'in-person',
+  'letter',
+  'email',
+  'web',
+  'social-media',
+  'staff',
+  'contractor',
+  'third-party',
+] as const;
+export const channelSchema = z.enum(CHANNELS, { error: 'Select how the complaint was made' });
+
+const contactSchema = z.object({
+  email: z.email({ error: 'Enter an email address in the correct format, like name@example.com' }).optional(),
+  phone: z.string().trim().max(40, 'Phone number must be 40 characters or fewer').optional(),
+  address: z.string().trim().max(500, 'Address must be 500 characters or fewer').optional(),
+});
+
+export const complainantSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({
+      kind: z.literal('named'),
+      name: text('the complainant’s name', 200),
+      contact: contactSchema.optional(),
+      tenancyReference: z.string().trim().max(50).optional(),
+      vulnerabilities: z.string().trim().max(2000).optional(),
+      reasonableAdjustments: z.string().trim().max(2000).optional(),
+    }),
+    z.object({ kind: z.literal('anonymous') }),
+  ],
+  { error: 'Select whether the complainant is named or anonymous' },
+);
+export type Complainant = z.infer<typeof complainantSchema>;
+
+export const REPRESENTATIVE_RELATIONSHIPS = [
+  'advocate',
+  'relative',
+  'friend',
+  'mp',
+  'councillor',
+  'solicitor',
+  'power-of-attorney',
+  'other',
+] as const;
+/** The Code lets MPs, councillors and holders of power of attorney act without the resident's consent. */
+export const CONSENT_EXEMPT_RELATIONSHIPS: readonly string[] = ['mp', 'councillor', 'power-of-attorney'];
+
+export const representativeSchema = z.object({
+  name: text('the representative’s name', 200),
+  relationship: z.enum(REPRESENTATIVE_RELATIONSHIPS, { error: 'Select the representative’s relationship' }),
+  consentHeld: z.boolean({ error: 'Say whether the resident’s consent is held' }),
+  contact: contactSchema.optional(),
+});
+export type Representative = z.infer<typeof representativeSchema>;
+
+const serviceCode = (what: string) =>
+  z
+    .string({ error: `Enter ${what}` })
+    .trim()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, `Enter ${what} as lower-case words joined by hyphens, like repairs`);
+
+export const receiveSchema = z.object({
+  receivedAt: instantInput('when the complaint was received'),
+  channel: channelSchema,
+  receivedBy: staffMemberSchema,
+  issueDate: isoDateInput('the date of the issue'),
+  issueDateKind: z.enum(['occurred', 'became-aware'], {
+    error: 'Select whether the date is when the issue happened or when the resident became aware of it',
+  }),
+  complainant: complainantSchema,
+  representative: representativeSchema.optional(),
+  collectiveMembers: z
+    .array(z.object({ name: text('the member’s name', 200), contact: contactSchema.optional() }))
+    .max(500, 'A collective complaint can list at most 500 members')
+    .optional()
+    .meta({ description: 'For a collective complaint: the other members; the complainant is the lead.' }),
+  jurisdiction: jurisdictionSchema.optional(),
+  serviceArea: serviceCode('the service area'),
+  serviceType: serviceCode('the service type')
+    .optional()
+    .meta({ description: 'Chooses the external review body, e.g. care or leasehold-service-charges.' }),
+  summary: text('what the complaint is about', 20000),
+  timeLimitException: z
+    .string()
+    .optional()
+    .meta({ description: 'An exception to the time limit from the policy, e.g. safeguarding.' }),
+  linkedFrom: z.uuid().optional(),
+});
+export type ReceiveInput = z.infer<typeof receiveSchema>;
+
+export const acceptSchema = z.object({
+  timeLimitDiscretion: z
+    .object({ reason: text('why discretion was used to accept a complaint outside the time limit') })
+    .optional(),
+});
+
+export const notAcceptSchema = z.object({
+  reasonCode: z.string({ error: 'Select a reason for not accepting the complaint' }).min(1),
+  explanation: text('the explanation given to the resident'),
+  ombudsmanRightGiven: z.literal(true, {
+    error: 'Confirm the resident was told they can take this decision to the Ombudsman',
+  }),
+});
+
+export const pointSchema = z.object({ text: text('the point of complaint', 2000) });
+
+export const acknowledgeSchema = z.object({
+  points: z.array(pointSchema).min(1, 'Enter at least one point of complaint').max(50),
+  outcomesSought: z.array(text('the outcome sought', 2000)).min(1, 'Enter the outcome the resident wants'),
+  notLandlordResponsibility: z.array(text('what is not the landlord’s responsibility', 2000)).default([]),
+  handler: staffMemberSchema.optional(),
+});
+
+export const assignSchema = z.object({ handler: staffMemberSchema });
+
+export const addPointSchema = pointSchema;
+
+export const SPIN_OFF_REASONS = ['unrelated', 'raised-after-response', 'would-unreasonably-delay'] as const;
+export const spinOffSchema = z.object({
+  points: z.array(pointSchema).min(1, 'Enter at least one point for the new complaint'),
+  reason: z.enum(SPIN_OFF_REASONS, { error: 'Select why this becomes a new complaint' }),
+});
+
+export const GOOD_REASONS = [
+  'awaiting-information-from-resident',
+  'awaiting-information-from-third-party',
+  'arranging-a-meeting',
+  'complexity',
+] as const;
+export const extendSchema = z.object({
+  newDueDate: isoDateInput('the new response date'),
+  reason: text('the reason for the extension'),
+  goodReason: z
+    .enum(GOOD_REASONS)
+    .optional()
+    .meta({ description: 'Needed only to go beyond the policy’s extension cap.' }),
+  ombudsmanDetailsGiven: z.literal(true, {
+    error: 'Confirm the resident was given the Ombudsman’s contact details',
+  }),
+  updateInterval: z.string().trim().max(200).optional(),
+});
+
+export const recordContactSchema = z.object({
+  kind: z.enum(['contact', 'note'], { error: 'Select contact or note' }),
+  direction: z.enum(['inbound', 'outbound']).optional(),
+  channel: channelSchema.optional(),
+  summary: text('a summary', 20000),
+});
+
+export const OUTCOMES = ['upheld', 'partly-upheld', 'not-upheld'] as const;
+export const REMEDY_KINDS = [
+  'apology',
+  'acknowledge-failure',
+  'explanation',
+  'action-on-delay',
+  'reconsider-decision',
+  'amend-record',
+  'financial',
+  'change-policy-or-practice',
+  'training',
+  'other',
+] as const;
+
+const decisionSchema = z.object({
+  pointId: z.string({ error: 'Select the point this decision is about' }).min(1),
+  outcome: z.enum(OUTCOMES, { error: 'Select upheld, partly upheld or not upheld' }),
+  reasons: text('the reasons for the decision'),
+});
+const remedySchema = z.object({
+  kind: z.enum(REMEDY_KINDS, { error: 'Select the kind of remedy' }),
+  description: text('what the remedy is', 2000),
+  amountPence: z.number().int().min(0).max(100_000_000).optional(),
+  dueDate: isoDateInput('when the remedy is due'),
+});
+const actionSchema = z.object({
+  description: text('the action', 2000),
+  dueDate: isoDateInput('when the action is due'),
+});
+
+export const respondSchema = z.object({
+  decisions: z.array(decisionSchema).min(1, 'Enter a decision for each point of complaint'),
+  remedies: z.array(remedySchema).default([]),
+  actions: z.array(actionSchema).default([]),
+  learning: z.string().trim().max(5000).optional(),
+});
+export type RespondInput = z.infer<typeof respondSchema>;
+
+export const escalateSchema = z.object({
+  requestedAt: instantInput('when the resident asked to escalate').optional(),
+  reason: z
+    .string()
+    .trim()
+    .max(5000)
+    .optional()
+    .meta({ description: 'Optional: the Code does not let a landlord require reasons.' }),
+});
+
+export const acknowledgeStage2Schema = z.object({
+  points: z
+    .array(pointSchema)
+    .max(50)
+    .optional()
+    .meta({ description: 'Extra points defined for stage 2; stage 1 points carry over.' }),
+  outcomesSought: z.array(text('the outcome sought', 2000)).optional(),
+  handler: staffMemberSchema.optional(),
+  lateEscalationDecision: z
+    .object({ reason: text('why the late escalation was accepted') })
+    .optional()
+    .meta({ description: 'Required when the request came outside the policy’s escalation window.' }),
+});
+
+export const refuseEscalationSchema = z.object({
+  reason: text('why escalation is refused'),
+  ombudsmanDetailsGiven: z.literal(true, {
+    error: 'Confirm the resident was given the Ombudsman’s contact details',
+  }),
+});
+
+export const completeActionSchema = z.object({
+  itemId: z.string({ error: 'Select the remedy or action' }).regex(/^[RA]\d+$/, 'Select a remedy or action'),
+  completedOn: isoDateInput('the date it was completed').optional(),
+  note: z.string().trim().max(5000).optional(),
+});
+
+export const withdrawSchema = z.object({ reason: text('why the complaint was withdrawn') });
+
+export const closeSchema = z.object({ note: z.string().trim().max(5000).optional() });

@@ -1,0 +1,263 @@
+import { londonDateOf, type IsoDate, type Jurisdiction } from '../calendar/index.ts';
+import type { Complainant, Representative, StaffMember } from './command-schemas.ts';
+import type { ComplaintEvent, ComplaintReceived, Decision, Point, PolicyRef, TrackedItem } from './events.ts';
+
+export const STATUSES = [
+  'received',
+  'accepted',
+  'stage-1',
+  'stage-1-responded',
+  'stage-2-requested',
+  'stage-2',
+  'stage-2-responded',
+  'not-accepted',
+  'escalation-refused',
+  'withdrawn',
+  'closed',
+] as const;
+export type Status = (typeof STATUSES)[number];
+
+export interface Extension {
+  previousDueDate: IsoDate;
+  newDueDate: IsoDate;
+  reason: string;
+  beyondCap: boolean;
+  notifiedInTime: boolean;
+  at: string;
+}
+
+export interface StageState {
+  handler: StaffMember | null;
+  /** Everyone who has held the case at this stage, for the stage 2 handler rule. */
+  handlers: StaffMember[];
+  acknowledgedAt: string | null;
+  respondedAt: string | null;
+  respondedBy: StaffMember | null;
+  decisions: Decision[];
+  extensions: Extension[];
+}
+
+export interface CompletedItem extends TrackedItem {
+  completedOn: IsoDate | null;
+}
+
+export interface ComplaintState {
+  caseId: string;
+  reference: string;
+  /** Number of events applied: the optimistic-concurrency version. */
+  version: number;
+  policy: PolicyRef;
+  status: Status;
+  stage: 1 | 2;
+  jurisdiction: Jurisdiction;
+  serviceArea: string;
+  serviceType: string;
+  channel: string;
+  receivedBy: StaffMember;
+  receivedAt: string;
+  receivedOn: IsoDate;
+  issueDate: IsoDate;
+  issueDateKind: 'occurred' | 'became-aware';
+  complainant: Complainant;
+  representative: Representative | null;
+  collectiveMembers: { name: string }[];
+  summary: string;
+  timeLimitException: string | null;
+  /** Flagged at receipt when outside the policy's time limit: never refused automatically. */
+  outsideTimeLimit: boolean;
+  timeLimitEnds: IsoDate | null;
+  timeLimitDiscretion: string | null;
+  notAccepted: { reasonCode: string; explanation: string; at: string } | null;
+  points: Point[];
+  outcomesSought: string[];
+  notLandlordResponsibility: string[];
+  stage1: StageState;
+  stage2: StageState & {
+    requestedAt: string | null;
+    reason: string | null;
+    outsideWindow: boolean;
+    windowEnds: IsoDate | null;
+    lateEscalationAccepted: string | null;
+    refused: string | null;
+    refusedAt: string | null;
+  };
+  items: CompletedItem[];
+  linkedFrom: string | null;
+  linkedCases: { caseId: string; reference: string }[];
+  contactCount: number;
+  /** First contact with the resident after the stage 1 acknowledgement (seed 004's 3-day rule). */
+  firstContactAt: string | null;
+  withdrawnAt: string | null;
+  closedAt: string | null;
+  /** Stage reached when closed, so a stage 1 closure can still be escalated. */
+  closedAtStage: 1 | 2 | null;
+}
+
+function emptyStage(): StageState {
+  return {
+    handler: null,
+    handlers: [],
+    acknowledgedAt: null,
+    respondedAt: null,
+    respondedBy: null,
+    decisions: [],
+    extensions: [],
+  };
+}
+
+function initialState(event: ComplaintReceived): ComplaintState {
+  const d = event.data;
+  return {
+    caseId: d.caseId,
+    reference: d.reference,
+    version: 1,
+    policy: d.policy,
+    status: 'received',
+    stage: 1,
+    jurisdiction: d.jurisdiction,
+    serviceArea: d.serviceArea,
+    serviceType: d.serviceType,
+    channel: d.channel,
+    receivedBy: d.receivedBy,
+    receivedAt: d.receivedAt,
+    receivedOn: londonDateOf(d.receivedAt),
+    issueDate: d.issueDate,
+    issueDateKind: d.issueDateKind,
+    complainant: d.complainant,
+    representative: d.representative ?? null,
+    collectiveMembers: d.collectiveMembers,
+    summary: d.summary,
+    timeLimitException: d.timeLimitException ?? null,
+    outsideTimeLimit: d.timeLimit?.outside ?? false,
+    timeLimitEnds: d.timeLimit?.ends ?? null,
+    timeLimitDiscretion: null,
+    notAccepted: null,
+    points: [],
+    outcomesSought: [],
+    notLandlordResponsibility: [],
+    stage1: emptyStage(),
+    stage2: {
+      ...emptyStage(),
+      requestedAt: null,
+      reason: null,
+      outsideWindow: false,
+      windowEnds: null,
+      lateEscalationAccepted: null,
+      refused: null,
+      refusedAt: null,
+    },
+    items: [],
+    linkedFrom: d.linkedFrom ?? null,
+    linkedCases: [],
+    contactCount: 0,
+    firstContactAt: null,
+    withdrawnAt: null,
+    closedAt: null,
+    closedAtStage: null,
+  };
+}
+
+export function stageOf(state: ComplaintState, stage: 1 | 2): StageState {
+  return stage === 1 ? state.stage1 : state.stage2;
+}
+
+/** Applies one event. Pure: returns a new state. */
+export function evolve(state: ComplaintState | null, event: ComplaintEvent): ComplaintState {
+  if (event.type === 'complaint-received') return initialState(event);
+  if (!state) throw new Error(`Event ${event.type} cannot start a case`);
+  const next: ComplaintState = structuredClone(state);
+  next.version = state.version + 1;
+  applyEvent(next, event);
+  return next;
+}
+
+function applyEvent(s: ComplaintState, event: Exclude<ComplaintEvent, ComplaintReceived>): void {
+  switch (event.type) {
+    case 'complaint-accepted':
+      s.status = 'accepted';
+      s.timeLimitDiscretion = event.data.timeLimitDiscretion?.reason ?? null;
+      return;
+    case 'complaint-not-accepted':
+      s.status = 'not-accepted';
+      s.notAccepted = { ...event.data, at: event.at };
+      return;
+    case 'complaint-acknowledged': {
+      const stage = stageOf(s, event.data.stage);
+      stage.acknowledgedAt = event.at;
+      s.points.push(...event.data.points);
+      if (event.data.outcomesSought.length > 0) s.outcomesSought = event.data.outcomesSought;
+      s.notLandlordResponsibility.push(...event.data.notLandlordResponsibility);
+      s.status = event.data.stage === 1 ? 'stage-1' : 'stage-2';
+      return;
+    }
+    case 'late-escalation-accepted':
+      s.stage2.lateEscalationAccepted = event.data.reason;
+      return;
+    case 'handler-assigned': {
+      const stage = stageOf(s, event.data.stage);
+      stage.handler = event.data.handler;
+      if (!stage.handlers.some((h) => h.id === event.data.handler.id))
+        stage.handlers.push(event.data.handler);
+      return;
+    }
+    case 'point-added':
+      s.points.push(event.data.point);
+      return;
+    case 'linked-complaint-created':
+      s.linkedCases.push({ caseId: event.data.caseId, reference: event.data.reference });
+      return;
+    case 'deadline-extended':
+      stageOf(s, event.data.stage).extensions.push({ ...event.data, at: event.at });
+      return;
+    case 'contact-recorded':
+      s.contactCount += 1;
+      if (event.data.kind === 'contact' && s.stage1.acknowledgedAt && !s.firstContactAt)
+        s.firstContactAt = event.at;
+      return;
+    case 'response-sent': {
+      const stage = stageOf(s, event.data.stage);
+      stage.respondedAt = event.at;
+      stage.respondedBy = event.actor;
+      stage.decisions = event.data.decisions;
+      s.items.push(...event.data.items.map((item) => ({ ...item, completedOn: null })));
+      s.status = event.data.stage === 1 ? 'stage-1-responded' : 'stage-2-responded';
+      return;
+    }
+    case 'escalation-requested':
+      s.stage = 2;
+      s.status = 'stage-2-requested';
+      s.closedAt = null;
+      s.closedAtStage = null;
+      s.stage2.requestedAt = event.data.requestedAt;
+      s.stage2.reason = event.data.reason ?? null;
+      s.stage2.outsideWindow = event.data.outsideWindow;
+      s.stage2.windowEnds = event.data.windowEnds;
+      return;
+    case 'escalation-refused':
+      s.status = 'escalation-refused';
+      s.stage2.refused = event.data.reason;
+      s.stage2.refusedAt = event.at;
+      return;
+    case 'item-completed': {
+      const item = s.items.find((i) => i.id === event.data.itemId);
+      if (item) item.completedOn = event.data.completedOn;
+      return;
+    }
+    case 'complaint-withdrawn':
+      s.status = 'withdrawn';
+      s.withdrawnAt = event.at;
+      return;
+    case 'complaint-closed':
+      s.status = 'closed';
+      s.closedAt = event.at;
+      s.closedAtStage = s.stage;
+      return;
+  }
+}
+
+export function replay(events: readonly ComplaintEvent[]): ComplaintState {
+  let state: ComplaintState | null = null;
+  for (const event of events) state = evolve(state, event);
+  if (!state) throw new Error('A case needs at least one event');
+  return state;
+}

@@ -1,0 +1,52 @@
+import {
+  calendarFor,
+  londonDateOf,
+  type IsoDate,
+  type WorkingDayCalendar,
+} from '../../domain/calendar/index.ts';
+import type { DeadlineSummary } from '../../domain/complaint/deadlines.ts';
+import type { ComplaintState } from '../../domain/complaint/state.ts';
+import { rulesFor } from '../../domain/complaint/receive.ts';
+import type { Policy, RuleSet } from '../../domain/policy/policy-schema.ts';
+import type { Transaction } from '../../platform/db/database.ts';
+import { listClosureDays, policyVersion } from '../organisations/organisation.repository.ts';
+import type { CaseProjection } from './complaint.repository.ts';
+
+/** What the domain needs to judge a case: its own policy version, its calendar, and the date. */
+export interface CaseContext {
+  policy: Policy;
+  rules: RuleSet;
+  calendar: WorkingDayCalendar;
+  now: Date;
+  today: IsoDate;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export async function loadCaseContext(
+  tx: Transaction,
+  organisationId: string,
+  state: ComplaintState,
+  clock: Clock,
+): Promise<CaseContext> {
+  const policy = await policyVersion(tx, organisationId, state.policy.key, state.policy.version);
+  if (!policy)
+    throw new Error(`Policy ${state.policy.key} v${state.policy.version} is missing for ${state.reference}`);
+  const rules = rulesFor(policy, state.jurisdiction);
+  const calendar = calendarFor(state.jurisdiction, await listClosureDays(tx, organisationId));
+  const now = clock.now();
+  return { policy, rules, calendar, now, today: londonDateOf(now) };
+}
+
+export function projectionOf(summary: DeadlineSummary): CaseProjection {
+  const outcome = summary.current ? null : summary.status;
+  return {
+    currentDeadlineKind: summary.current?.kind ?? null,
+    currentDeadlineDue: summary.current?.due ?? null,
+    lastDeadlineOutcome: outcome === 'met' || outcome === 'missed' ? outcome : null,
+  };
+}

@@ -1,0 +1,27 @@
+import { describeEvent } from '../../domain/complaint/describe-event.ts';
+import type { ComplaintEvent } from '../../domain/complaint/events.ts';
+import { NotFoundError } from '../../platform/errors.ts';
+import { loadCaseState, loadEvents } from './complaint.repository.ts';
+import type { ComplaintDeps } from './deps.ts';
+
+/** Every event on a case, oldest first: who, when, what, under which policy version. */
+export async function getTimeline(deps: ComplaintDeps, organisationId: string, caseRef: string) {
+  return deps.db.forOrganisation(organisationId, async (tx) => {
+    const state = await loadCaseState(tx, organisationId, caseRef);
+    if (!state) throw new NotFoundError(`There is no complaint ${caseRef}`);
+    const events = await loadEvents(tx, organisationId, state.caseId);
+    return {
+      id: state.caseId,
+      reference: state.reference,
+      events: events.map((e) => ({
+        ...e,
+        description: describeEvent({
+          type: e.type,
+          at: e.occurredAt,
+          actor: e.actor,
+          data: e.data,
+        } as ComplaintEvent),
+      })),
+    };
+  });
+}

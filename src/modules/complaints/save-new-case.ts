@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import { calendarFor, londonDateOf } from '../../domain/calendar/index.ts';
+import type { ReceiveInput, StaffMember } from '../../domain/complaint/command-schemas.ts';
+import { deriveDeadlines } from '../../domain/complaint/deadlines.ts';
+import { receiveComplaint } from '../../domain/complaint/receive.ts';
+import { evolve, type ComplaintState } from '../../domain/complaint/state.ts';
+import type { Transaction } from '../../platform/db/database.ts';
+import { InvalidInputError, NotFoundError } from '../../platform/errors.ts';
+import {
+  findOrganisation,
+  listClosureDays,
+  policyInForce,
+} from '../organisations/organisation.repository.ts';
+import { projectionOf, type Clock } from './case-context.ts';
+import { insertCase, loadCaseState, nextReference } from './complaint.repository.ts';
+
+/**
+ * Receives a complaint inside an open tenant transaction: picks the policy version in force on the
+ * day it was received, allocates the reference, and saves the first event with its projection.
+ */
+export async function saveNewCase(
+  tx: Transaction,
+  organisationId: string,
+  input: ReceiveInput,
+  actor: StaffMember,
+  clock: Clock,
+  preallocated?: { caseId: string; reference: string },
+): Promise<ComplaintState> {
+  const org = await findOrganisation(tx, organisationId);
+  if (!org) throw new NotFoundError('Your organisation was not found');
+  const receivedOn = londonDateOf(input.receivedAt);
+  const policy = await policyInForce(tx, organisationId, receivedOn);
+  if (!policy) throw new Error(`Organisation ${organisationId} has no policy`);
+  if (input.linkedFrom && !(await loadCaseState(tx, organisationId, input.linkedFrom))) {
+    throw new InvalidInputError(`There is no complaint ${input.linkedFrom} to link to`, 'linkedFrom');
+  }
+  const closures = await listClosureDays(tx, organisationId);
+  const { caseId, reference } = preallocated ?? {
+    caseId: randomUUID(),
+    reference: await nextReference(tx, organisationId, org.referencePrefix, Number(receivedOn.slice(0, 4))),
+  };
+  const now = clock.now();
+  const event = receiveComplaint(input, {
+    caseId,
+    reference,
+    policy,
+    actor,
+    now,
+    calendarFor: (_rules, jurisdiction) => calendarFor(jurisdiction, closures),
+  });
+  const state = evolve(null, event);
+  const rules = policy.rules[state.jurisdiction];
+  if (!rules) throw new Error('receiveComplaint accepted a jurisdiction the policy lacks');
+  const summary = deriveDeadlines(state, rules, calendarFor(state.jurisdiction, closures), londonDateOf(now));
+  await insertCase(tx, organisationId, state, [event], projectionOf(summary));
+  return state;
+}
+
+export async function allocateReference(
+  tx: Transaction,
+  organisationId: string,
+  on: string,
+): Promise<{ caseId: string; reference: string }> {
+  const org = await findOrganisation(tx, organisationId);
+  if (!org) throw new NotFoundError('Your organisation was not found');
+  return {
+    caseId: randomUUID(),
+    reference: await nextReference(tx, organisationId, org.referencePrefix, Number(on.slice(0, 4))),
+  };
+}

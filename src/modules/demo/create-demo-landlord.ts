@@ -1,0 +1,282 @@
+import { addCalendarDays, calendarFor, londonDateOf, type IsoDate } from '../../domain/calendar/index.ts';
+import type { ReceiveInput, StaffMember } from '../../domain/complaint/command-schemas.ts';
+import type { CommandName } from '../../domain/complaint/decide.ts';
+import type { DatabaseHandle } from '../../platform/db/database.ts';
+import { actOnComplaint } from '../complaints/act-on-complaint.use-case.ts';
+import type { Clock } from '../complaints/case-context.ts';
+import { getComplaint } from '../complaints/get-complaint.use-case.ts';
+import { receiveComplaintUseCase } from '../complaints/receive-complaint.use-case.ts';
+import {
+  createOrganisation,
+  type CreatedOrganisation,
+} from '../organisations/create-organisation.use-case.ts';
+
+const OFFICER: StaffMember = { id: 'demo-officer', name: 'Priya Shah (complaints officer)' };
+const HANDLER: StaffMember = { id: 'demo-handler', name: 'Tom Okafor (repairs manager)' };
+const HANDLER_2: StaffMember = { id: 'demo-handler-2', name: 'Aisha Begum (neighbourhoods manager)' };
+const DIRECTOR: StaffMember = { id: 'demo-director', name: 'Gareth Lewis (director of homes)' };
+
+type Step = { day: number; by: StaffMember; command: Exclude<CommandName, 'spin-off'>; input: unknown };
+
+interface Scenario {
+  receivedDaysAgo: number;
+  complaint: Omit<ReceiveInput, 'receivedAt' | 'receivedBy' | 'issueDate'> & {
+    issueDaysBeforeReceipt: number;
+  };
+  /** Each step runs `day` working days after receipt. */
+  steps: Step[];
+}
+
+const named = (name: string, extra: Record<string, unknown> = {}) =>
+  ({ kind: 'named', name, contact: { phone: '07700 900123' }, ...extra }) as const;
+
+const acknowledge = (day: number, by: StaffMember, points: string[]): Step => ({
+  day,
+  by,
+  command: 'acknowledge',
+  input: {
+    points: points.map((text) => ({ text })),
+    outcomesSought: ['Put the problem right and an apology'],
+    notLandlordResponsibility: [],
+    handler: by,
+  },
+});
+
+const respond = (day: number, by: StaffMember, stage: 1 | 2, points: number, today: IsoDate): Step => ({
+  day,
+  by,
+  command: stage === 1 ? 'respond' : 'final-response',
+  input: {
+    decisions: Array.from({ length: points }, (_, i) => ({
+      pointId: `P${i + 1}`,
+      outcome: i === 0 ? 'upheld' : 'not-upheld',
+      reasons: i === 0 ? 'Our records show the appointment was missed.' : 'The work met our repair standard.',
+    })),
+    remedies: [
+      {
+        kind: 'financial',
+        description: 'Compensation for the missed appointment',
+        amountPence: 5000,
+        dueDate: addCalendarDays(today, 10),
+      },
+    ],
+    actions: [{ description: 'Complete the outstanding repair', dueDate: addCalendarDays(today, 20) }],
+  },
+});
+
+/** A realistic spread: a case in every state, some on track, some due soon, some overdue. */
+function scenarios(today: IsoDate): Scenario[] {
+  const base = { channel: 'phone', jurisdiction: 'england-and-wales', issueDateKind: 'occurred' } as const;
+  const c = (
+    summary: string,
+    serviceArea: string,
+    name: string,
+    extra: Partial<Scenario['complaint']> = {},
+  ) => ({
+    ...base,
+    summary,
+    serviceArea,
+    complainant: named(name),
+    issueDaysBeforeReceipt: 14,
+    ...extra,
+  });
+  const repair = c(
+    'Boiler repair appointment missed twice; no heating for a week.',
+    'repairs',
+    'Margaret Ellis',
+  );
+  return [
+    { receivedDaysAgo: 0, complaint: repair, steps: [] },
+    {
+      receivedDaysAgo: 4,
+      complaint: c(
+        'Damp and mould in the back bedroom reported three times with no visit.',
+        'repairs',
+        'Daniel Hughes',
+      ),
+      steps: [{ day: 1, by: OFFICER, command: 'accept', input: {} }],
+    },
+    {
+      receivedDaysAgo: 6,
+      complaint: c(
+        'Service charge for grounds maintenance not delivered.',
+        'estate-services',
+        'Leanne Carter',
+        { channel: 'email' },
+      ),
+      steps: [
+        { day: 0, by: OFFICER, command: 'accept', input: {} },
+        acknowledge(2, HANDLER_2, ['Grass not cut since April', 'Charge still billed']),
+      ],
+    },
+    {
+      receivedDaysAgo: 16,
+      complaint: c('Rude call handler when reporting a leak.', 'customer-services', 'Mohammed Ali'),
+      steps: [
+        { day: 0, by: OFFICER, command: 'accept', input: {} },
+        acknowledge(4, HANDLER, ['Staff conduct on the call']),
+      ],
+    },
+    {
+      receivedDaysAgo: 20,
+      complaint: c('Adaptation (grab rails) delayed for four months.', 'adaptations', 'Joan Whitfield', {
+        representative: { name: 'Cllr Sam Patel', relationship: 'councillor', consentHeld: false },
+      }),
+      steps: [
+        { day: 0, by: OFFICER, command: 'accept', input: {} },
+        acknowledge(3, HANDLER, ['Delay to grab rails', 'No updates given']),
+        {
+          day: 11,
+          by: HANDLER,
+          command: 'extend',
+          input: {
+            newDueDate: '',
+            reason: 'Waiting for the occupational therapist report',
+            goodReason: 'awaiting-information-from-third-party',
+            ombudsmanDetailsGiven: true,
+          },
+        },
+      ],
+    },
+    {
+      receivedDaysAgo: 25,
+      complaint: c('Repair to front door lock not completed.', 'repairs', 'Kevin Doyle'),
+      steps: [
+        { day: 0, by: OFFICER, command: 'accept', input: {} },
+        acknowledge(2, HANDLER, ['Front door lock']),
+      ],
+    },
+    {
+      receivedDaysAgo: 30,
+      complaint: c('Missed appointment for gas safety check.', 'repairs', 'Sarah Mitchell'),
+      steps: [
+        { day: 0, by: OFFICER, command: 'accept', input: {} },
+        acknowledge(2, HANDLER, ['Missed gas safety appointment', 'No call to rearrange']),
+        respond(9, HANDLER, 1, 2, today),
+      ],
+    },
+    {
+      receivedDaysAgo: 40,
+      complaint: c('Anti-social behaviour reports not acted on.', 'neighbourhoods', 'Peter Grant'),
+      steps: [
+        { day: 0, by: OFFICER, command: 'accept', input: {} },
+        acknowledge(3, HANDLER_2, ['ASB reports not followed up']),
+        respond(12, HANDLER_2, 1, 1, today),
+        { day: 20, by: OFFICER, command: 'escalate', input: {} },
+      ],
+    },
+    {
+      receivedDaysAgo: 60,
+      complaint: c('Kitchen replacement left unfinished.', 'repairs', 'Olivia Brown'),
+      steps: [
+        { day: 0, by: OFFICER, command: 'accept', input: {} },
+        acknowledge(2, HANDLER, ['Kitchen unfinished', 'Contractor left mess']),
+        respond(10, HANDLER, 1, 2, today),
+        { day: 15, by: OFFICER, command: 'escalate', input: { reason: 'Still no completion date' } },
+        { day: 17, by: DIRECTOR, command: 'acknowledge-stage-2', input: { handler: DIRECTOR } },
+      ],
+    },
+    {
+      receivedDaysAgo: 90,
+      complaint: c('Rent account error led to arrears letter.', 'income', 'Hannah Price'),
+      steps: [
+        { day: 0, by: OFFICER, command: 'accept', input: {} },
+        acknowledge(2, HANDLER_2, ['Incorrect arrears letter']),
+        respond(9, HANDLER_2, 1, 1, today),
+        { day: 12, by: OFFICER, command: 'escalate', input: {} },
+        { day: 14, by: DIRECTOR, command: 'acknowledge-stage-2', input: { handler: DIRECTOR } },
+        respond(30, DIRECTOR, 2, 1, today),
+        { day: 31, by: OFFICER, command: 'close', input: {} },
+      ],
+    },
+    {
+      receivedDaysAgo: 8,
+      complaint: c('Noise from the neighbour’s building work in 2023.', 'neighbourhoods', 'Robert King', {
+        issueDaysBeforeReceipt: 800,
+      }),
+      steps: [
+        {
+          day: 2,
+          by: OFFICER,
+          command: 'not-accept',
+          input: {
+            reasonCode: 'outside-time-limit',
+            explanation:
+              'The building work ended in 2023, more than 12 months before you contacted us, and we have no record of reports at the time.',
+            ombudsmanRightGiven: true,
+          },
+        },
+      ],
+    },
+    {
+      receivedDaysAgo: 12,
+      complaint: c('Bins not collected from the block.', 'estate-services', 'Fatima Noor'),
+      steps: [
+        { day: 0, by: OFFICER, command: 'accept', input: {} },
+        {
+          day: 3,
+          by: OFFICER,
+          command: 'withdraw',
+          input: { reason: 'Resolved by the council; the resident asked us to stop.' },
+        },
+      ],
+    },
+  ];
+}
+
+/** A clock the demo moves forward so every event happens at a realistic time in the past. */
+class SteppedClock implements Clock {
+  private current = new Date();
+  set(date: Date): void {
+    this.current = date;
+  }
+  now(): Date {
+    return this.current;
+  }
+}
+
+const atTenAm = (date: IsoDate) => new Date(`${date}T10:00:00Z`);
+
+export async function createDemoLandlord(
+  db: DatabaseHandle,
+  now: Date = new Date(),
+): Promise<CreatedOrganisation> {
+  const org = await createOrganisation(
+    db,
+    { name: 'Demo Homes', preset: 'hos-code-2024', referencePrefix: 'DH' },
+    'demo',
+  );
+  const calendar = calendarFor('england-and-wales');
+  const today = londonDateOf(now);
+  const clock = new SteppedClock();
+  const deps = { db, clock };
+  for (const scenario of scenarios(today)) {
+    const receivedOn = calendar.addWorkingDays(today, -scenario.receivedDaysAgo);
+    const receivedAt = scenario.receivedDaysAgo === 0 ? now : atTenAm(receivedOn);
+    clock.set(receivedAt);
+    const { issueDaysBeforeReceipt, ...complaint } = scenario.complaint;
+    const view = await receiveComplaintUseCase(deps, org.organisationId, {
+      ...complaint,
+      receivedAt: receivedAt.toISOString(),
+      receivedBy: OFFICER,
+      issueDate: addCalendarDays(receivedOn, -issueDaysBeforeReceipt),
+    });
+    for (const step of scenario.steps) {
+      const on = calendar.addWorkingDays(receivedOn, step.day);
+      clock.set(on < today ? atTenAm(on) : now);
+      let input = step.input;
+      if (step.command === 'extend') {
+        const due =
+          (await getComplaint(deps, org.organisationId, view.id)).currentDeadline?.originalDue ?? on;
+        input = { ...(step.input as object), newDueDate: calendar.addWorkingDays(due, 8) };
+      }
+      await actOnComplaint(
+        deps,
+        { organisationId: org.organisationId, caseRef: view.id, actor: step.by },
+        step.command,
+        input,
+      );
+    }
+  }
+  return org;
+}

@@ -1,0 +1,165 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+/**
+ * Every table carries organisation_id, and every key leads with it: row-level security filters on
+ * it, and the schema is ready to distribute by organisation (Citus) when one database is outgrown.
+ */
+
+const organisationId = () => uuid('organisation_id').notNull();
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+export const organisations = pgTable('organisations', {
+  organisationId: uuid('organisation_id').primaryKey(),
+  name: text('name').notNull(),
+  /** Leads every case reference, e.g. PF in PF-2026-000123. */
+  referencePrefix: text('reference_prefix').notNull(),
+  createdAt: createdAt(),
+});
+
+export const policyVersions = pgTable(
+  'policy_versions',
+  {
+    organisationId: organisationId(),
+    policyVersionId: uuid('policy_version_id').notNull(),
+    policyKey: text('policy_key').notNull(),
+    version: integer('version').notNull(),
+    effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
+    document: jsonb('document').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.policyVersionId] }),
+    unique('policy_versions_key_version').on(t.organisationId, t.policyKey, t.version),
+    index('policy_versions_in_force').on(t.organisationId, t.effectiveFrom),
+  ],
+);
+
+export const closureDays = pgTable(
+  'closure_days',
+  {
+    organisationId: organisationId(),
+    day: date('day', { mode: 'string' }).notNull(),
+    description: text('description').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.day] })],
+);
+
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    organisationId: organisationId(),
+    apiKeyId: uuid('api_key_id').notNull(),
+    name: text('name').notNull(),
+    /** SHA-256 of the secret part: keys are 256-bit random, so a fast hash is enough. */
+    secretHash: text('secret_hash').notNull(),
+    createdAt: createdAt(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.apiKeyId] }), unique('api_keys_id').on(t.apiKeyId)],
+);
+
+export const referenceCounters = pgTable(
+  'reference_counters',
+  {
+    organisationId: organisationId(),
+    year: smallint('year').notNull(),
+    lastValue: integer('last_value').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.year] })],
+);
+
+/** The case projection: kept in step with case_events in the same transaction; lists read it. */
+export const cases = pgTable(
+  'cases',
+  {
+    organisationId: organisationId(),
+    caseId: uuid('case_id').notNull(),
+    reference: text('reference').notNull(),
+    kind: text('kind').notNull().default('complaint'),
+    status: text('status').notNull(),
+    stage: smallint('stage').notNull(),
+    policyKey: text('policy_key').notNull(),
+    policyVersion: integer('policy_version').notNull(),
+    jurisdiction: text('jurisdiction').notNull(),
+    serviceArea: text('service_area').notNull(),
+    channel: text('channel').notNull(),
+    complainantName: text('complainant_name'),
+    handlerId: text('handler_id'),
+    handlerName: text('handler_name'),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+    currentDeadlineKind: text('current_deadline_kind'),
+    currentDeadlineDue: date('current_deadline_due', { mode: 'string' }),
+    /** Outcome of the last deadline completed: 'met' or 'missed'. */
+    lastDeadlineOutcome: text('last_deadline_outcome'),
+    version: integer('version').notNull(),
+    state: jsonb('state').notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.caseId] }),
+    unique('cases_reference').on(t.organisationId, t.reference),
+    index('cases_by_received').on(t.organisationId, t.receivedAt.desc(), t.caseId.desc()),
+    index('cases_by_deadline')
+      .on(t.organisationId, t.currentDeadlineDue)
+      .where(sql`current_deadline_due is not null`),
+    index('cases_by_status').on(t.organisationId, t.status, t.receivedAt.desc()),
+    index('cases_by_handler').on(t.organisationId, t.handlerId, t.receivedAt.desc()),
+    index('cases_by_service_area').on(t.organisationId, t.serviceArea, t.receivedAt.desc()),
+  ],
+);
+
+/** Append-only: the record an Ombudsman relies on. Updates and deletes are refused by a trigger. */
+export const caseEvents = pgTable(
+  'case_events',
+  {
+    organisationId: organisationId(),
+    caseId: uuid('case_id').notNull(),
+    sequence: integer('sequence').notNull(),
+    type: text('type').notNull(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+    actorId: text('actor_id').notNull(),
+    actorName: text('actor_name').notNull(),
+    policyKey: text('policy_key').notNull(),
+    policyVersion: integer('policy_version').notNull(),
+    data: jsonb('data').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.caseId, t.sequence] }),
+    foreignKey({
+      name: 'case_events_case',
+      columns: [t.organisationId, t.caseId],
+      foreignColumns: [cases.organisationId, cases.caseId],
+    }),
+  ],
+);
+
+/** Changes outside cases (organisations, keys, policies, closure days): who did what, when. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    organisationId: organisationId(),
+    auditId: bigint('audit_id', { mode: 'number' }).generatedAlwaysAsIdentity(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actor: text('actor').notNull(),
+    action: text('action').notNull(),
+    details: jsonb('details').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.auditId] })],
+);
