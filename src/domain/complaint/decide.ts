@@ -105,6 +105,26 @@ export const ALLOWED_IN: { readonly [K in CommandName]: readonly Status[] } = {
   close: ['stage-1-responded', 'stage-2-responded'],
 };
 
+/** What each command does, as the end of "You cannot … this complaint". */
+const COMMAND_WORDS: Record<CommandName, string> = {
+  accept: 'accept',
+  'not-accept': 'decide not to accept',
+  acknowledge: 'acknowledge',
+  'assign-handler': 'assign a handler to',
+  'add-point': 'add a point to',
+  'spin-off': 'spin a new complaint off',
+  extend: 'extend the deadline of',
+  'record-contact': 'record a contact on',
+  respond: 'send the stage 1 response to',
+  escalate: 'escalate',
+  'refuse-escalation': 'refuse the escalation of',
+  'acknowledge-stage-2': 'acknowledge stage 2 of',
+  'final-response': 'send the final response to',
+  'complete-action': 'complete an action on',
+  withdraw: 'withdraw',
+  close: 'close',
+};
+
 const STATUS_WORDS: Record<Status, string> = {
   received: 'received and waiting to be accepted',
   accepted: 'accepted and waiting to be acknowledged',
@@ -132,7 +152,7 @@ export function decide(
   if (!ALLOWED_IN[command.name].includes(state.status)) {
     refuse(
       'wrong-state',
-      `You cannot ${command.name.replace(/-/g, ' ')} this complaint: it is ${describeStatus(state.status)}`,
+      `You cannot ${COMMAND_WORDS[command.name]} this complaint: it is ${describeStatus(state.status)}`,
     );
   }
   const data = HANDLERS[command.name](state, command.input as never, ctx);

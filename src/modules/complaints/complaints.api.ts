@@ -54,7 +54,8 @@ export function complaintRoutes(deps: ComplaintDeps): ApiRoute[] {
       summary: COMPLAINT_COMMANDS[name].summary,
       tag: 'Lifecycle',
       params: idParams,
-      body: COMPLAINT_COMMANDS[name].schema.extend(actorField),
+      // Strict at the top level: a misspelt field is an error, not silently ignored.
+      body: COMPLAINT_COMMANDS[name].schema.extend(actorField).strict(),
       headers: [IF_MATCH],
       success: { status: 200, description: 'The complaint after the action, with its deadlines' },
       handler: async ({ principal, params, body, request }) => {
@@ -84,7 +85,7 @@ export function complaintRoutes(deps: ComplaintDeps): ApiRoute[] {
       operationId: 'createComplaint',
       summary: 'Log a complaint received by any channel (receivedAt may be earlier than now)',
       tag: 'Complaints',
-      body: receiveSchema.extend({ actor: actorField.actor.optional() }),
+      body: receiveSchema.extend({ actor: actorField.actor.optional() }).strict(),
       success: { status: 201, description: 'The complaint, with its reference and deadlines as local dates' },
       handler: async ({ principal, body }) => {
         const { actor, ...input } = body;

@@ -190,6 +190,37 @@ function scenarios(today: IsoDate): Scenario[] {
       ],
     },
     {
+      receivedDaysAgo: 70,
+      complaint: c('Communal lighting out for weeks on the stairwell.', 'estate-services', 'Grace Adeyemi'),
+      steps: [
+        { day: 0, by: OFFICER, command: 'accept', input: {} },
+        acknowledge(1, HANDLER_2, ['Stairwell lighting not repaired']),
+        respond(8, HANDLER_2, 1, 1, today),
+        { day: 10, by: OFFICER, command: 'escalate', input: {} },
+        { day: 12, by: DIRECTOR, command: 'acknowledge-stage-2', input: { handler: DIRECTOR } },
+        respond(28, DIRECTOR, 2, 1, today),
+      ],
+    },
+    {
+      receivedDaysAgo: 45,
+      complaint: c('Disrepair claim about the bathroom ceiling.', 'repairs', 'Colin Murray'),
+      steps: [
+        { day: 0, by: OFFICER, command: 'accept', input: {} },
+        acknowledge(2, HANDLER, ['Bathroom ceiling leak']),
+        respond(10, HANDLER, 1, 1, today),
+        { day: 14, by: OFFICER, command: 'escalate', input: { reason: 'My solicitor has filed a claim' } },
+        {
+          day: 16,
+          by: DIRECTOR,
+          command: 'refuse-escalation',
+          input: {
+            reason: 'A disrepair claim has been filed at court, so the matter will be decided there.',
+            ombudsmanDetailsGiven: true,
+          },
+        },
+      ],
+    },
+    {
       receivedDaysAgo: 8,
       complaint: c('Noise from the neighbour’s building work in 2023.', 'neighbourhoods', 'Robert King', {
         issueDaysBeforeReceipt: 800,

@@ -1,0 +1,238 @@
+/**
+ * Read-path latency through the real use cases (listComplaints, getComplaint: tenant role, row-level
+ * security, the repository's SQL), and the query plan of each list query.
+ *
+ * The plans come from EXPLAIN (ANALYZE, BUFFERS) of a mirror of the repository's listCases query, run
+ * in a tenant transaction. The mirror is checked at run time: it must return exactly the case ids the
+ * use case returned, or the plan is reported as not matching.
+ */
+import { and, desc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
+import { calendarFor, londonDateOf, type IsoDate } from '../src/domain/calendar/index.ts';
+import { DUE_SOON_WORKING_DAYS } from '../src/domain/complaint/deadlines.ts';
+import { jurisdictionSchema } from '../src/domain/policy/policy-schema.ts';
+import { systemClock } from '../src/modules/complaints/case-context.ts';
+import { getComplaint } from '../src/modules/complaints/get-complaint.use-case.ts';
+import { listComplaints, type ListComplaintsQuery } from '../src/modules/complaints/list-complaints.use-case.ts';
+import type { DatabaseHandle, Transaction } from '../src/platform/db/database.ts';
+import { cases } from '../src/platform/db/schema.ts';
+import { query, rowsOf } from './bench-database.ts';
+import { latencyStats, timeRuns, type LatencyStats } from './report.ts';
+
+export interface QueryResult extends LatencyStats {
+  name: string;
+  rows: number;
+  /** Access path from the plan, e.g. "Index Scan cases_by_received". */
+  plan: string;
+  indexDriven: boolean;
+  /** Execution time EXPLAIN ANALYZE reported (server side, excludes the round trip). */
+  explainMs: number | null;
+  /** Whether the mirrored query returned the same cases as the use case. */
+  planMatchesUseCase: boolean;
+  explain: string;
+}
+
+interface Thresholds {
+  today: IsoDate;
+  dueSoonBefore: Record<string, IsoDate>;
+}
+
+/** As listComplaints computes them (no closure days are seeded). */
+export function thresholds(now: Date): Thresholds {
+  const today = londonDateOf(now);
+  const dueSoonBefore = Object.fromEntries(
+    jurisdictionSchema.options.map((j) => [j, calendarFor(j).addWorkingDays(today, DUE_SOON_WORKING_DAYS + 1)]),
+  );
+  return { today, dueSoonBefore };
+}
+
+/** Mirrors complaint.repository.ts listCases (conditions, columns, order, limit). */
+function mirroredListQuery(tx: Transaction, organisationId: string, q: ListComplaintsQuery, t: Thresholds) {
+  const limit = q.limit === undefined ? 50 : Number(q.limit);
+  const perJurisdiction = (cmp: (before: IsoDate) => SQL | undefined) =>
+    or(
+      ...Object.entries(t.dueSoonBefore).map(([jurisdiction, before]) =>
+        and(eq(cases.jurisdiction, jurisdiction), cmp(before)),
+      ),
+    );
+  const deadline =
+    q.deadlineStatus === 'overdue'
+      ? lt(cases.currentDeadlineDue, t.today)
+      : q.deadlineStatus === 'due-soon'
+        ? and(
+            gte(cases.currentDeadlineDue, t.today),
+            perJurisdiction((b) => lt(cases.currentDeadlineDue, b)),
+          )
+        : undefined;
+  if (q.deadlineStatus && !deadline) throw new Error(`The mirror does not cover ${q.deadlineStatus}`);
+  const after = q.cursor
+    ? (JSON.parse(Buffer.from(q.cursor, 'base64url').toString('utf8')) as { r: string; c: string })
+    : undefined;
+  return tx
+    .select({
+      state: cases.state,
+      receivedAt: cases.receivedAt,
+      caseId: cases.caseId,
+      currentDeadlineKind: cases.currentDeadlineKind,
+      currentDeadlineDue: cases.currentDeadlineDue,
+      lastDeadlineOutcome: cases.lastDeadlineOutcome,
+    })
+    .from(cases)
+    .where(
+      and(
+        eq(cases.organisationId, organisationId),
+        q.status ? eq(cases.status, q.status) : undefined,
+        q.stage ? eq(cases.stage, Number(q.stage)) : undefined,
+        q.handlerId ? eq(cases.handlerId, q.handlerId) : undefined,
+        q.serviceArea ? eq(cases.serviceArea, q.serviceArea) : undefined,
+        deadline,
+        after
+          ? sql`(${cases.receivedAt}, ${cases.caseId}) < (${after.r}::timestamptz, ${after.c}::uuid)`
+          : undefined,
+      ),
+    )
+    .orderBy(desc(cases.receivedAt), desc(cases.caseId))
+    .limit(limit + 1);
+}
+
+/** The nodes that read `cases` and how the rows are ordered, from a text plan. */
+export function summarisePlan(plan: string): { plan: string; indexDriven: boolean; explainMs: number | null } {
+  const nodes: string[] = [];
+  for (const line of plan.split('\n')) {
+    const scan = /(Index Only Scan|Index Scan Backward|Index Scan|Bitmap Index Scan|Bitmap Heap Scan|Parallel Seq Scan|Seq Scan)(?: using| on)? (\S+)/.exec(
+      line,
+    );
+    if (scan) nodes.push(`${scan[1] ?? ''} ${scan[2] ?? ''}`);
+    const sort = /(Incremental Sort|Sort)\b/.exec(line);
+    if (sort && !line.includes('Sort Key') && !line.includes('Sort Method')) nodes.push(sort[1] ?? '');
+  }
+  const seq = nodes.some((n) => n.includes('Seq Scan'));
+  const index = nodes.some((n) => n.includes('Index'));
+  const time = /Execution Time: ([\d.]+) ms/.exec(plan);
+  return {
+    plan: [...new Set(nodes)].join(', '),
+    indexDriven: index && !seq,
+    explainMs: time?.[1] ? Number(time[1]) : null,
+  };
+}
+
+async function explain(
+  db: DatabaseHandle,
+  organisationId: string,
+  build: (tx: Transaction) => { getSQL(): SQL } & PromiseLike<unknown[]>,
+): Promise<{ text: string; ids: string[] }> {
+  return db.forOrganisation(organisationId, async (tx) => {
+    const rows = rowsOf<Record<string, unknown>>(
+      await tx.execute(sql`explain (analyze, buffers) ${build(tx).getSQL()}`),
+    );
+    const text = rows.map((r) => String(Object.values(r)[0])).join('\n');
+    const result = (await build(tx)) as { caseId?: string; state?: { caseId?: string } }[];
+    return { text, ids: result.map((r) => r.caseId ?? r.state?.caseId ?? '') };
+  });
+}
+
+export interface ReadPathOptions {
+  runs: number;
+  warmup: number;
+}
+
+export interface ReadPathResults {
+  queries: QueryResult[];
+  /** The first-page query run directly, as the owner (no row-level security) and as the tenant role. */
+  rlsOverhead: { privileged: LatencyStats; tenant: LatencyStats };
+  /** Rows of `cases` a tenant transaction can see without any filter of its own, and the table total. */
+  rlsVisibility: { visibleToTenant: number; total: number };
+}
+
+export async function benchReadPath(
+  db: DatabaseHandle,
+  organisationId: string,
+  options: ReadPathOptions,
+): Promise<ReadPathResults> {
+  const deps = { db, clock: systemClock };
+  const t = thresholds(systemClock.now());
+  const results: QueryResult[] = [];
+
+  // A cursor to page 20 of the unfiltered list (pages of 50), and references to fetch.
+  let cursor: string | null = null;
+  for (let page = 1; page < 20; page++) {
+    const listed = await listComplaints(deps, organisationId, cursor ? { cursor } : {});
+    cursor = listed.nextCursor;
+    if (!cursor) break;
+  }
+  const references = await db.privileged((tx) =>
+    query<{ reference: string }>(
+      tx,
+      sql`select reference from cases where organisation_id = ${organisationId}
+          order by md5(reference) limit ${options.runs + options.warmup}`,
+    ),
+  );
+
+  const listScenarios: { name: string; query: ListComplaintsQuery }[] = [
+    { name: 'list: first page, no filter', query: {} },
+    { name: 'list: status = stage-1', query: { status: 'stage-1' } },
+    { name: 'list: status = closed', query: { status: 'closed' } },
+    { name: 'list: handler = staff-007', query: { handlerId: 'staff-007' } },
+    { name: 'list: service area = damp-and-mould', query: { serviceArea: 'damp-and-mould' } },
+    { name: 'list: deadlineStatus = overdue', query: { deadlineStatus: 'overdue' } },
+    { name: 'list: deadlineStatus = due-soon', query: { deadlineStatus: 'due-soon' } },
+    { name: 'list: handler + status = stage-1', query: { handlerId: 'staff-007', status: 'stage-1' } },
+    { name: 'list: page 20 via cursor', query: cursor ? { cursor } : {} },
+  ];
+
+  for (const scenario of listScenarios) {
+    const { samples, last } = await timeRuns(options.runs, options.warmup, () =>
+      listComplaints(deps, organisationId, scenario.query),
+    );
+    const ids = (last?.items ?? []).map((item) => item.id);
+    const plan = await explain(db, organisationId, (tx) =>
+      mirroredListQuery(tx, organisationId, scenario.query, t),
+    );
+    const matches = plan.ids.slice(0, ids.length).join() === ids.join() && plan.ids.length >= ids.length;
+    results.push({
+      name: scenario.name,
+      rows: ids.length,
+      ...latencyStats(samples),
+      ...summarisePlan(plan.text),
+      planMatchesUseCase: matches,
+      explain: plan.text,
+    });
+  }
+
+  // getComplaint by reference, a different case each run.
+  const refs = references.map((r) => r.reference);
+  const { samples } = await timeRuns(options.runs, options.warmup, (i) =>
+    getComplaint(deps, organisationId, refs[i % refs.length] ?? ''),
+  );
+  const sampleRef = refs[0] ?? '';
+  const getPlan = await explain(db, organisationId, (tx) =>
+    tx
+      .select({ state: cases.state })
+      .from(cases)
+      .where(and(eq(cases.organisationId, organisationId), eq(cases.reference, sampleRef))),
+  );
+  results.push({
+    name: 'getComplaint by reference',
+    rows: 1,
+    ...latencyStats(samples),
+    ...summarisePlan(getPlan.text),
+    planMatchesUseCase: getPlan.ids.length === 1,
+    explain: getPlan.text,
+  });
+
+  // Row-level security: the same first-page query, as the owner (bypasses RLS) and as the tenant role.
+  const firstPage = (tx: Transaction) => mirroredListQuery(tx, organisationId, {}, t);
+  const privileged = await timeRuns(options.runs, options.warmup, () => db.privileged((tx) => firstPage(tx)));
+  const tenant = await timeRuns(options.runs, options.warmup, () =>
+    db.forOrganisation(organisationId, (tx) => firstPage(tx)),
+  );
+  const [visible] = await db.forOrganisation(organisationId, (tx) =>
+    query<{ n: number }>(tx, sql`select count(*)::int as n from cases`),
+  );
+  const [total] = await db.privileged((tx) => query<{ n: number }>(tx, sql`select count(*)::int as n from cases`));
+
+  return {
+    queries: results,
+    rlsOverhead: { privileged: latencyStats(privileged.samples), tenant: latencyStats(tenant.samples) },
+    rlsVisibility: { visibleToTenant: visible?.n ?? -1, total: total?.n ?? -1 },
+  };
+}
