@@ -220,6 +220,8 @@ export async function prepareSeed(
     const t = performance.now();
     await db.privileged(async (tx) => {
       await tx.execute(sql`set local synchronous_commit = off`);
+      await tx.execute(sql`set local jit = off`);
+      await tx.execute(sql`set local work_mem = '256MB'`);
       await tx.execute(sql`set local session_replication_role = replica`);
       await tx.execute(sql`select setseed(${((plan.seed * 7919 + batch) % 1000) / 1000 - 0.5})`);
       await tx.execute(sql`
@@ -230,22 +232,18 @@ with b as materialized (
     random() as r_ext, random() as r_misc
   from generate_series(${lo}::int, ${hi}::int) as g
 ),
-timed as (
-  select b.*,
-    to_timestamp((${startMs}::bigint + (g - 1)::bigint * ${stepMs}::bigint
-      + floor(r_time * ${stepMs}::bigint)::bigint)::double precision / 1000) as received_at,
+timed as materialized (
+  select b.*, ms.received_ms,
+    to_timestamp(ms.received_ms::double precision / 1000) as received_at,
+    (${nowMs}::bigint - ms.received_ms)::double precision / 86400000 as age,
+    (to_timestamp(ms.received_ms::double precision / 1000) at time zone 'Europe/London')::date as received_on,
     extract(year from to_timestamp((${startMs}::bigint + (g - 1)::bigint * ${stepMs}::bigint)::double precision
       / 1000) at time zone 'UTC')::int as ref_year
-  from b
+  from b, lateral (select ${startMs}::bigint + (g - 1)::bigint * ${stepMs}::bigint
+    + floor(r_time * ${stepMs}::bigint)::bigint as received_ms) as ms
 ),
-aged as (
+statused as materialized (
   select timed.*,
-    (${nowMs}::bigint - extract(epoch from received_at) * 1000) / 86400000.0 as age,
-    (received_at at time zone 'Europe/London')::date as received_on
-  from timed
-),
-statused as (
-  select aged.*,
     case
       when age < 1 then case when r_status < 0.8 then 'received' else 'accepted' end
       when age < 5 then case when r_status < 0.10 then 'received' when r_status < 0.35 then 'accepted'
@@ -264,7 +262,7 @@ statused as (
         when r_status < 0.84 then 'stage-2-responded' when r_status < 0.86 then 'escalation-refused'
         when r_status < 0.95 then 'not-accepted' else 'withdrawn' end
     end as status
-  from aged
+  from timed
 ),
 shaped as (
   select statused.*,
@@ -308,7 +306,7 @@ rowed as (
     ${states}::jsonb -> template_key as tpl
   from due
 ),
-handled as (
+handled as materialized (
   select rowed.*,
     case when jsonb_typeof(tpl #> '{stage1,handler}') = 'object' then stage1_staff end as h1,
     case when jsonb_typeof(tpl #> '{stage2,handler}') = 'object' then stage2_staff end as h2

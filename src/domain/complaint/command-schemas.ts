@@ -273,3 +273,23 @@ export const completeActionSchema = z.object({
 export const withdrawSchema = z.object({ reason: text('why the complaint was withdrawn') });
 
 export const closeSchema = z.object({ note: z.string().trim().max(5000).optional() });
+
+/** Every command on an existing case and the schema of its input. */
+export const COMMAND_SCHEMAS = {
+  accept: acceptSchema,
+  'not-accept': notAcceptSchema,
+  acknowledge: acknowledgeSchema,
+  'assign-handler': assignSchema,
+  'add-point': addPointSchema,
+  'spin-off': spinOffSchema,
+  extend: extendSchema,
+  'record-contact': recordContactSchema,
+  respond: respondSchema,
+  escalate: escalateSchema,
+  'refuse-escalation': refuseEscalationSchema,
+  'acknowledge-stage-2': acknowledgeStage2Schema,
+  'final-response': respondSchema,
+  'complete-action': completeActionSchema,
+  withdraw: withdrawSchema,
+  close: closeSchema,
+} as const;

@@ -2,48 +2,14 @@ import type { z } from 'zod';
 import { compareIsoDates, londonDateOf, type IsoDate, type WorkingDayCalendar } from '../calendar/index.ts';
 import { addPeriod } from '../policy/period.ts';
 import type { Policy, RuleSet } from '../policy/policy-schema.ts';
-import type {
-  acceptSchema,
-  acknowledgeSchema,
-  acknowledgeStage2Schema,
-  addPointSchema,
-  assignSchema,
-  closeSchema,
-  completeActionSchema,
-  escalateSchema,
-  extendSchema,
-  notAcceptSchema,
-  recordContactSchema,
-  refuseEscalationSchema,
-  respondSchema,
-  spinOffSchema,
-  StaffMember,
-  withdrawSchema,
-} from './command-schemas.ts';
+import type { COMMAND_SCHEMAS, StaffMember } from './command-schemas.ts';
 import { deriveDeadlines, findDeadline } from './deadlines.ts';
 import type { ComplaintEvent, Point, TrackedItem } from './events.ts';
 import { refuse } from './refusal.ts';
-import { stageOf, type ComplaintState, type Status } from './state.ts';
+import { stageOf, STATUSES, type ComplaintState, type Status } from './state.ts';
 
 /** Every command on an existing case, with the input its schema accepts. */
-export interface CommandInputs {
-  accept: z.infer<typeof acceptSchema>;
-  'not-accept': z.infer<typeof notAcceptSchema>;
-  acknowledge: z.infer<typeof acknowledgeSchema>;
-  'assign-handler': z.infer<typeof assignSchema>;
-  'add-point': z.infer<typeof addPointSchema>;
-  'spin-off': z.infer<typeof spinOffSchema>;
-  extend: z.infer<typeof extendSchema>;
-  'record-contact': z.infer<typeof recordContactSchema>;
-  respond: z.infer<typeof respondSchema>;
-  escalate: z.infer<typeof escalateSchema>;
-  'refuse-escalation': z.infer<typeof refuseEscalationSchema>;
-  'acknowledge-stage-2': z.infer<typeof acknowledgeStage2Schema>;
-  'final-response': z.infer<typeof respondSchema>;
-  'complete-action': z.infer<typeof completeActionSchema>;
-  withdraw: z.infer<typeof withdrawSchema>;
-  close: z.infer<typeof closeSchema>;
-}
+export type CommandInputs = { [K in keyof typeof COMMAND_SCHEMAS]: z.infer<(typeof COMMAND_SCHEMAS)[K]> };
 export type CommandName = keyof CommandInputs;
 export type ComplaintCommand = { [K in CommandName]: { name: K; input: CommandInputs[K] } }[CommandName];
 
@@ -57,51 +23,42 @@ export interface DecisionContext {
   newCase?: { caseId: string; reference: string };
 }
 
+/** States after a response has been sent: points raised now become new complaints. */
+const AFTER_A_RESPONSE: readonly Status[] = [
+  'stage-1-responded',
+  'stage-2-requested',
+  'stage-2',
+  'stage-2-responded',
+  'escalation-refused',
+  'closed',
+];
+/** States in which a response is still being worked on. */
+const AWAITING_A_RESPONSE: readonly Status[] = [
+  'received',
+  'accepted',
+  'stage-1',
+  'stage-2-requested',
+  'stage-2',
+];
+
 /** The states in which each command may be given. The one table the API and pages both follow. */
 export const ALLOWED_IN: { readonly [K in CommandName]: readonly Status[] } = {
   accept: ['received'],
   'not-accept': ['received', 'accepted'],
   acknowledge: ['accepted'],
-  'assign-handler': ['received', 'accepted', 'stage-1', 'stage-2-requested', 'stage-2'],
+  'assign-handler': AWAITING_A_RESPONSE,
   'add-point': ['accepted', 'stage-1', 'stage-2'],
-  'spin-off': [
-    'accepted',
-    'stage-1',
-    'stage-1-responded',
-    'stage-2-requested',
-    'stage-2',
-    'stage-2-responded',
-    'escalation-refused',
-    'closed',
-  ],
-  extend: ['accepted', 'stage-1', 'stage-2-requested', 'stage-2'],
-  'record-contact': [
-    'received',
-    'accepted',
-    'stage-1',
-    'stage-1-responded',
-    'stage-2-requested',
-    'stage-2',
-    'stage-2-responded',
-    'not-accepted',
-    'escalation-refused',
-    'withdrawn',
-    'closed',
-  ],
+  'spin-off': ['accepted', 'stage-1', ...AFTER_A_RESPONSE],
+  extend: AWAITING_A_RESPONSE.filter((s) => s !== 'received'),
+  // The record stays open: contacts and notes can be added in every state.
+  'record-contact': STATUSES,
   respond: ['stage-1'],
   escalate: ['stage-1-responded', 'closed'],
   'refuse-escalation': ['stage-2-requested'],
   'acknowledge-stage-2': ['stage-2-requested'],
   'final-response': ['stage-2'],
-  'complete-action': [
-    'stage-1-responded',
-    'stage-2-requested',
-    'stage-2',
-    'stage-2-responded',
-    'escalation-refused',
-    'closed',
-  ],
-  withdraw: ['received', 'accepted', 'stage-1', 'stage-2-requested', 'stage-2'],
+  'complete-action': AFTER_A_RESPONSE,
+  withdraw: AWAITING_A_RESPONSE,
   close: ['stage-1-responded', 'stage-2-responded'],
 };
 
@@ -204,7 +161,11 @@ function checkStage2Handler(state: ComplaintState, handler: StaffMember, rules: 
       'handler',
     );
   }
-  if (rule.excludeAnyoneInvolvedAtStage1 && state.stage1.respondedBy?.id === handler.id) {
+  const involved = [
+    ...state.stage1.involved,
+    ...(state.stage1.respondedBy ? [state.stage1.respondedBy] : []),
+  ];
+  if (rule.excludeAnyoneInvolvedAtStage1 && involved.some((m) => m.id === handler.id)) {
     refuse(
       'stage-2-handler-involved-at-stage-1',
       `${handler.name} was involved at stage 1. The policy says stage 2 is for ${rule.description}`,
@@ -427,6 +388,13 @@ const HANDLERS: { [K in CommandName]: Handler<K> } = {
         'requestedAt',
       );
     }
+    if (state.stage1.respondedAt && requestedAt < new Date(state.stage1.respondedAt)) {
+      refuse(
+        'requested-before-response',
+        `The escalation request cannot be before the stage 1 response was sent (${londonDateOf(state.stage1.respondedAt)})`,
+        'requestedAt',
+      );
+    }
     const windowEnds = escalationWindowEnds(state, ctx);
     const outsideWindow = windowEnds !== null && compareIsoDates(londonDateOf(requestedAt), windowEnds) > 0;
     return [
@@ -455,7 +423,8 @@ const HANDLERS: { [K in CommandName]: Handler<K> } = {
     const handler = handlerFor(state, 2, input.handler);
     checkStage2Handler(state, handler, ctx.rules);
     return [
-      ...(input.lateEscalationDecision
+      // Recorded only where a decision was needed, so the timeline never shows a false flag.
+      ...(state.stage2.outsideWindow && input.lateEscalationDecision
         ? ([['late-escalation-accepted', input.lateEscalationDecision]] as Emitted)
         : []),
       ...assignmentEvents(state, 2, handler),

@@ -112,6 +112,7 @@ export function linkedComplaintInput(
     issueDateKind: 'became-aware',
     complainant: parent.complainant,
     ...(parent.representative ? { representative: parent.representative } : {}),
+    collectiveMembers: parent.collectiveMembers,
     jurisdiction: parent.jurisdiction,
     serviceArea: parent.serviceArea,
     serviceType: parent.serviceType,

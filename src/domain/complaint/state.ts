@@ -30,6 +30,8 @@ export interface StageState {
   handler: StaffMember | null;
   /** Everyone who has held the case at this stage, for the stage 2 handler rule. */
   handlers: StaffMember[];
+  /** Everyone who acted on the case at this stage (handlers, responders, extensions, contacts). */
+  involved: StaffMember[];
   acknowledgedAt: string | null;
   respondedAt: string | null;
   respondedBy: StaffMember | null;
@@ -97,6 +99,7 @@ function emptyStage(): StageState {
   return {
     handler: null,
     handlers: [],
+    involved: [],
     acknowledgedAt: null,
     respondedAt: null,
     respondedBy: null,
@@ -161,6 +164,16 @@ export function stageOf(state: ComplaintState, stage: 1 | 2): StageState {
   return stage === 1 ? state.stage1 : state.stage2;
 }
 
+/** Events that involve their actor in the handling of the stage they happen at. */
+const INVOLVING: ReadonlySet<ComplaintEvent['type']> = new Set([
+  'complaint-acknowledged',
+  'handler-assigned',
+  'point-added',
+  'deadline-extended',
+  'contact-recorded',
+  'response-sent',
+]);
+
 /** Applies one event. Pure: returns a new state. */
 export function evolve(state: ComplaintState | null, event: ComplaintEvent): ComplaintState {
   if (event.type === 'complaint-received') return initialState(event);
@@ -168,6 +181,10 @@ export function evolve(state: ComplaintState | null, event: ComplaintEvent): Com
   const next: ComplaintState = structuredClone(state);
   next.version = state.version + 1;
   applyEvent(next, event);
+  if (INVOLVING.has(event.type)) {
+    const stage = stageOf(next, state.stage);
+    if (!stage.involved.some((m) => m.id === event.actor.id)) stage.involved.push(event.actor);
+  }
   return next;
 }
 

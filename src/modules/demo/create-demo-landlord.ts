@@ -64,6 +64,19 @@ const respond = (day: number, by: StaffMember, stage: 1 | 2, points: number, tod
   },
 });
 
+/** Accepted on receipt, acknowledged on `ackDay`, answered at stage 1 on `respondDay`. */
+const answeredAtStage1 = (
+  by: StaffMember,
+  points: string[],
+  ackDay: number,
+  respondDay: number,
+  today: IsoDate,
+): Step[] => [
+  { day: 0, by: OFFICER, command: 'accept', input: {} },
+  acknowledge(ackDay, by, points),
+  respond(respondDay, by, 1, points.length, today),
+];
+
 /** A realistic spread: a case in every state, some on track, some due soon, some overdue. */
 function scenarios(today: IsoDate): Scenario[] {
   const base = { channel: 'phone', jurisdiction: 'england-and-wales', issueDateKind: 'occurred' } as const;
@@ -150,18 +163,14 @@ function scenarios(today: IsoDate): Scenario[] {
       receivedDaysAgo: 30,
       complaint: c('Missed appointment for gas safety check.', 'repairs', 'Sarah Mitchell'),
       steps: [
-        { day: 0, by: OFFICER, command: 'accept', input: {} },
-        acknowledge(2, HANDLER, ['Missed gas safety appointment', 'No call to rearrange']),
-        respond(9, HANDLER, 1, 2, today),
+        ...answeredAtStage1(HANDLER, ['Missed gas safety appointment', 'No call to rearrange'], 2, 9, today),
       ],
     },
     {
       receivedDaysAgo: 40,
       complaint: c('Anti-social behaviour reports not acted on.', 'neighbourhoods', 'Peter Grant'),
       steps: [
-        { day: 0, by: OFFICER, command: 'accept', input: {} },
-        acknowledge(3, HANDLER_2, ['ASB reports not followed up']),
-        respond(12, HANDLER_2, 1, 1, today),
+        ...answeredAtStage1(HANDLER_2, ['ASB reports not followed up'], 3, 12, today),
         { day: 20, by: OFFICER, command: 'escalate', input: {} },
       ],
     },
@@ -169,9 +178,7 @@ function scenarios(today: IsoDate): Scenario[] {
       receivedDaysAgo: 60,
       complaint: c('Kitchen replacement left unfinished.', 'repairs', 'Olivia Brown'),
       steps: [
-        { day: 0, by: OFFICER, command: 'accept', input: {} },
-        acknowledge(2, HANDLER, ['Kitchen unfinished', 'Contractor left mess']),
-        respond(10, HANDLER, 1, 2, today),
+        ...answeredAtStage1(HANDLER, ['Kitchen unfinished', 'Contractor left mess'], 2, 10, today),
         { day: 15, by: OFFICER, command: 'escalate', input: { reason: 'Still no completion date' } },
         { day: 17, by: DIRECTOR, command: 'acknowledge-stage-2', input: { handler: DIRECTOR } },
       ],
@@ -180,9 +187,7 @@ function scenarios(today: IsoDate): Scenario[] {
       receivedDaysAgo: 90,
       complaint: c('Rent account error led to arrears letter.', 'income', 'Hannah Price'),
       steps: [
-        { day: 0, by: OFFICER, command: 'accept', input: {} },
-        acknowledge(2, HANDLER_2, ['Incorrect arrears letter']),
-        respond(9, HANDLER_2, 1, 1, today),
+        ...answeredAtStage1(HANDLER_2, ['Incorrect arrears letter'], 2, 9, today),
         { day: 12, by: OFFICER, command: 'escalate', input: {} },
         { day: 14, by: DIRECTOR, command: 'acknowledge-stage-2', input: { handler: DIRECTOR } },
         respond(30, DIRECTOR, 2, 1, today),
@@ -193,9 +198,7 @@ function scenarios(today: IsoDate): Scenario[] {
       receivedDaysAgo: 70,
       complaint: c('Communal lighting out for weeks on the stairwell.', 'estate-services', 'Grace Adeyemi'),
       steps: [
-        { day: 0, by: OFFICER, command: 'accept', input: {} },
-        acknowledge(1, HANDLER_2, ['Stairwell lighting not repaired']),
-        respond(8, HANDLER_2, 1, 1, today),
+        ...answeredAtStage1(HANDLER_2, ['Stairwell lighting not repaired'], 1, 8, today),
         { day: 10, by: OFFICER, command: 'escalate', input: {} },
         { day: 12, by: DIRECTOR, command: 'acknowledge-stage-2', input: { handler: DIRECTOR } },
         respond(28, DIRECTOR, 2, 1, today),
@@ -205,9 +208,7 @@ function scenarios(today: IsoDate): Scenario[] {
       receivedDaysAgo: 45,
       complaint: c('Disrepair claim about the bathroom ceiling.', 'repairs', 'Colin Murray'),
       steps: [
-        { day: 0, by: OFFICER, command: 'accept', input: {} },
-        acknowledge(2, HANDLER, ['Bathroom ceiling leak']),
-        respond(10, HANDLER, 1, 1, today),
+        ...answeredAtStage1(HANDLER, ['Bathroom ceiling leak'], 2, 10, today),
         { day: 14, by: OFFICER, command: 'escalate', input: { reason: 'My solicitor has filed a claim' } },
         {
           day: 16,

@@ -12,6 +12,7 @@ import type { Policy } from '../../../../src/domain/policy/policy-schema.ts';
 import {
   HANDLER_1,
   HANDLER_2,
+  OFFICER,
   SOMEONE_ELSE,
   decisionsFor,
   expectRefusal,
@@ -466,5 +467,41 @@ void describe('spin-off', () => {
   void it('no-new-case without a new case allocated', () => {
     const c = investigating();
     c.refused('no-new-case', 'spin-off', SAMPLE['spin-off']);
+  });
+});
+
+void describe('rules tightened after review', () => {
+  void it('one-manchester: anyone who acted at stage 1 (here, by recording a contact) cannot handle stage 2', () => {
+    const withContact = (policy: Policy) => {
+      const c = investigating(policy).as(SOMEONE_ELSE);
+      c.run('record-contact', { kind: 'contact', direction: 'outbound', summary: 'Called the resident' });
+      return c.as(HANDLER_1).on('2027-01-15').respond().on('2027-01-20').escalate().on('2027-01-21');
+    };
+    const om = withContact(ONE_MANCHESTER);
+    // The officer who acknowledged, the contact-maker and the responder were all involved at stage 1.
+    const involved = om.state.stage1.involved.map((m) => m.id);
+    for (const who of [OFFICER, SOMEONE_ELSE, HANDLER_1]) assert.ok(involved.includes(who.id), who.name);
+    om.refused('stage-2-handler-involved-at-stage-1', 'acknowledge-stage-2', { handler: SOMEONE_ELSE });
+    // Under the Code only the stage 1 handler is excluded.
+    withContact(HOS_CODE_2024).acknowledgeStage2({ handler: SOMEONE_ELSE });
+  });
+
+  void it('requested-before-response: an escalation cannot predate the stage 1 response', () => {
+    const c = responded().on('2027-01-20');
+    const refusal = c.refused('requested-before-response', 'escalate', {
+      requestedAt: '2027-01-14T10:00:00Z',
+    });
+    assert.match(refusal.message, /before the stage 1 response was sent \(2027-01-15\)/);
+    assert.equal(refusal.field, 'requestedAt');
+  });
+
+  void it('a late-escalation decision is recorded only when the request was late', () => {
+    const c = responded().on('2027-01-20').escalate().on('2027-01-21');
+    assert.equal(c.state.stage2.outsideWindow, false);
+    const events = c.decide('acknowledge-stage-2', {
+      handler: HANDLER_2,
+      lateEscalationDecision: { reason: 'n/a' },
+    });
+    assert.ok(events.every((e) => e.type !== 'late-escalation-accepted'));
   });
 });
