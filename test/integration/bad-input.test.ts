@@ -97,6 +97,30 @@ void describe('bad input gets a clear 4xx problem, never a 5xx, and loses nothin
     assert.equal(after.body.version, 1);
   });
 
+  void it('dates outside the supported range are a 400 on the field, never a calendar error', async () => {
+    const old = await api(
+      t,
+      org,
+      'POST',
+      '/api/v1/complaints',
+      complaintInput({ receivedAt: '1980-01-01T00:00:00Z', issueDate: '1979-06-01' }),
+    );
+    assert.equal(old.status, 400);
+    assert.deepEqual(old.body.errors.map((e: { field: string }) => e.field).sort(), [
+      'issueDate',
+      'receivedAt',
+    ]);
+    assert.match(old.body.errors[0].message, /between 2000-01-01 and 2089-12-31/);
+    const far = await api(t, org, 'POST', `/api/v1/complaints/${caseId}/extend`, {
+      actor: HANDLER,
+      newDueDate: '2150-01-01',
+      reason: 'x',
+      ombudsmanDetailsGiven: true,
+    });
+    assert.equal(far.status, 400);
+    assert.equal(far.body.errors[0].field, 'newDueDate');
+  });
+
   void it('malformed JSON, wrong content types, unknown cases and routes are 4xx problems', async () => {
     const broken = await t.app.inject({
       method: 'POST',

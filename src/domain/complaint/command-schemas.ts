@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isIsoDate } from '../calendar/index.ts';
 import { jurisdictionSchema } from '../policy/policy-schema.ts';
 
 /**
@@ -17,22 +18,35 @@ function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+/**
+ * Dates a person may enter. The calendars run 1990–2099; keeping input within 2000–2089 leaves room
+ * for every deadline computed from it, so no input can reach the calendar's range errors.
+ */
+export const EARLIEST_INPUT_DATE = '2000-01-01';
+export const LATEST_INPUT_DATE = '2089-12-31';
+const inRange = (date: string) => date >= EARLIEST_INPUT_DATE && date <= LATEST_INPUT_DATE;
+const rangeMessage = (what: string) =>
+  `${capitalise(what)} must be between ${EARLIEST_INPUT_DATE} and ${LATEST_INPUT_DATE}`;
+
 export const isoDateInput = (what: string) =>
   z
     .string({ error: `Enter ${what}` })
     .regex(/^\d{4}-\d{2}-\d{2}$/, `Enter ${what} as a date in the format YYYY-MM-DD`)
-    .refine(isRealDate, `Enter ${what} as a real date`);
-
-function isRealDate(value: string): boolean {
-  const parsed = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
-}
+    .refine(isIsoDate, `Enter ${what} as a real date`)
+    .refine(inRange, rangeMessage(what));
 
 export const instantInput = (what: string) =>
-  z.iso.datetime({
-    offset: true,
-    error: `Enter ${what} as a date and time, for example 2026-12-23T10:30:00Z`,
-  });
+  z.iso
+    .datetime({
+      offset: true,
+      error: `Enter ${what} as a date and time, for example 2026-12-23T10:30:00Z`,
+    })
+    // zod runs refinements even after the format check fails, so an unparseable value passes here
+    // (the format error already reports it) rather than throwing.
+    .refine((value) => {
+      const time = Date.parse(value);
+      return Number.isNaN(time) || inRange(new Date(time).toISOString().slice(0, 10));
+    }, rangeMessage(what));
 
 export const staffMemberSchema = z
   .object({
@@ -226,9 +240,9 @@ const actionSchema = z.object({
 });
 
 export const respondSchema = z.object({
-  decisions: z.array(decisionSchema).min(1, 'Enter a decision for each point of complaint'),
-  remedies: z.array(remedySchema).default([]),
-  actions: z.array(actionSchema).default([]),
+  decisions: z.array(decisionSchema).min(1, 'Enter a decision for each point of complaint').max(100),
+  remedies: z.array(remedySchema).max(50, 'Enter at most 50 remedies').default([]),
+  actions: z.array(actionSchema).max(50, 'Enter at most 50 actions').default([]),
   learning: z.string().trim().max(5000).optional(),
 });
 export type RespondInput = z.infer<typeof respondSchema>;

@@ -290,7 +290,12 @@ const HANDLERS: { [K in CommandName]: Handler<K> } = {
         'reasonCode',
       );
     }
-    return [['complaint-not-accepted', { reasonCode: reason.code, explanation: input.explanation }]];
+    return [
+      [
+        'complaint-not-accepted',
+        { reasonCode: reason.code, explanation: input.explanation, ombudsmanRightGiven: true },
+      ],
+    ];
   },
 
   acknowledge: (state, input) => {
@@ -363,6 +368,7 @@ const HANDLERS: { [K in CommandName]: Handler<K> } = {
           ...(input.goodReason ? { goodReason: input.goodReason } : {}),
           beyondCap,
           notifiedInTime: compareIsoDates(today(ctx), deadline.due) <= 0,
+          ombudsmanDetailsGiven: true,
           ...(input.updateInterval ? { updateInterval: input.updateInterval } : {}),
         },
       ],
@@ -410,7 +416,9 @@ const HANDLERS: { [K in CommandName]: Handler<K> } = {
     ];
   },
 
-  'refuse-escalation': (_state, input) => [['escalation-refused', { reason: input.reason }]],
+  'refuse-escalation': (_state, input) => [
+    ['escalation-refused', { reason: input.reason, ombudsmanDetailsGiven: true }],
+  ],
 
   'acknowledge-stage-2': (state, input, ctx) => {
     if (state.stage2.outsideWindow && !input.lateEscalationDecision) {

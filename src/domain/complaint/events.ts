@@ -71,7 +71,7 @@ export type ComplaintReceived = Event<
 export type ComplaintEvent =
   | ComplaintReceived
   | Event<'complaint-accepted', { timeLimitDiscretion?: { reason: string } }>
-  | Event<'complaint-not-accepted', { reasonCode: string; explanation: string }>
+  | Event<'complaint-not-accepted', { reasonCode: string; explanation: string; ombudsmanRightGiven: true }>
   | Event<
       'complaint-acknowledged',
       { stage: 1 | 2; points: Point[]; outcomesSought: string[]; notLandlordResponsibility: string[] }
@@ -93,6 +93,7 @@ export type ComplaintEvent =
         goodReason?: (typeof GOOD_REASONS)[number];
         beyondCap: boolean;
         notifiedInTime: boolean;
+        ombudsmanDetailsGiven: true;
         updateInterval?: string;
       }
     >
@@ -105,7 +106,7 @@ export type ComplaintEvent =
       'escalation-requested',
       { requestedAt: string; reason?: string; outsideWindow: boolean; windowEnds: IsoDate | null }
     >
-  | Event<'escalation-refused', { reason: string }>
+  | Event<'escalation-refused', { reason: string; ombudsmanDetailsGiven: true }>
   | Event<'item-completed', { itemId: string; completedOn: IsoDate; note?: string }>
   | Event<'complaint-withdrawn', { reason: string }>
   | Event<'complaint-closed', { note?: string }>;
