@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { buildApp } from '../../src/app.ts';
-import { openDatabase } from '../../src/platform/db/database.ts';
+import { DatabaseInUseError, openDatabase } from '../../src/platform/db/database.ts';
 import { createOrganisation } from '../../src/modules/organisations/create-organisation.use-case.ts';
 import { complaintInput, HANDLER, OFFICER, TestClock } from '../support/test-app.ts';
 
@@ -73,5 +73,21 @@ void describe('the embedded database survives a restart', () => {
     assert.equal(next.reference, created.reference.replace(/000001$/, '000002'));
     await app2.close();
     await second.close();
+  });
+
+  void it('refuses a second process on the same data directory, with a clear message', async () => {
+    const first = await openDatabase({ dataDir: dir });
+    try {
+      await assert.rejects(openDatabase({ dataDir: dir }), (error: unknown) => {
+        assert.ok(error instanceof DatabaseInUseError);
+        assert.match(error.message, /in use by another PutRight process/);
+        return true;
+      });
+    } finally {
+      await first.close();
+    }
+    // Released on close: it opens again.
+    const again = await openDatabase({ dataDir: dir });
+    await again.close();
   });
 });

@@ -8,6 +8,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import lockfile from 'proper-lockfile';
 import * as schema from './schema.ts';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -36,7 +37,7 @@ export interface DatabaseOptions {
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.url) return openPostgres(options.url);
-  return Promise.resolve(openPglite(options.dataDir));
+  return openPglite(options.dataDir);
 }
 
 function handle(
@@ -59,15 +60,48 @@ function handle(
   };
 }
 
-function openPglite(dataDir: string): DatabaseHandle {
-  if (dataDir !== 'memory') mkdirSync(dataDir, { recursive: true });
-  const client = dataDir === 'memory' ? new PGlite() : new PGlite(dataDir);
+export class DatabaseInUseError extends Error {}
+
+/**
+ * PGlite is one process's database: a second process opening the same directory (say `putright org
+ * create` while the server runs) could corrupt it, so the directory is locked while open.
+ */
+async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
+  try {
+    return await lockfile.lock(dataDir, { realpath: false, stale: 30_000, update: 10_000 });
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'ELOCKED') throw error;
+    throw new DatabaseInUseError(
+      `The embedded database in ${dataDir} is in use by another PutRight process (is the server running?). ` +
+        'Stop it first, or use PostgreSQL with DATABASE_URL.',
+      { cause: error },
+    );
+  }
+}
+
+async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+  if (dataDir === 'memory') {
+    const client = new PGlite();
+    const db = drizzlePglite(client, { schema });
+    return handle(
+      'pglite',
+      db,
+      () => migratePglite(db, { migrationsFolder: MIGRATIONS }),
+      () => client.close(),
+    );
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const release = await lockDataDir(dataDir);
+  const client = new PGlite(dataDir);
   const db = drizzlePglite(client, { schema });
   return handle(
     'pglite',
     db,
     () => migratePglite(db, { migrationsFolder: MIGRATIONS }),
-    () => client.close(),
+    async () => {
+      await client.close();
+      await release();
+    },
   );
 }
 
