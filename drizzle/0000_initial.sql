@@ -95,9 +95,9 @@ CREATE TABLE "reference_counters" (
 );
 --> statement-breakpoint
 ALTER TABLE "case_events" ADD CONSTRAINT "case_events_case" FOREIGN KEY ("organisation_id","case_id") REFERENCES "public"."cases"("organisation_id","case_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "cases_by_received" ON "cases" USING btree ("organisation_id","received_at" DESC NULLS LAST,"case_id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "cases_by_received" ON "cases" USING btree ("organisation_id","received_at","case_id");--> statement-breakpoint
 CREATE INDEX "cases_by_deadline" ON "cases" USING btree ("organisation_id","current_deadline_due") WHERE current_deadline_due is not null;--> statement-breakpoint
-CREATE INDEX "cases_by_status" ON "cases" USING btree ("organisation_id","status","received_at" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "cases_by_handler" ON "cases" USING btree ("organisation_id","handler_id","received_at" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "cases_by_service_area" ON "cases" USING btree ("organisation_id","service_area","received_at" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "cases_by_status" ON "cases" USING btree ("organisation_id","status","received_at","case_id");--> statement-breakpoint
+CREATE INDEX "cases_by_handler" ON "cases" USING btree ("organisation_id","handler_id","received_at","case_id");--> statement-breakpoint
+CREATE INDEX "cases_by_service_area" ON "cases" USING btree ("organisation_id","service_area","received_at","case_id");--> statement-breakpoint
 CREATE INDEX "policy_versions_in_force" ON "policy_versions" USING btree ("organisation_id","effective_from");

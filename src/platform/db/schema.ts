@@ -111,16 +111,18 @@ export const cases = pgTable(
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
+  // Newest-first lists scan these ascending indexes backwards: that yields ORDER BY … DESC (NULLS
+  // FIRST) exactly, where a DESC NULLS LAST index would not match and force a sort.
   (t) => [
     primaryKey({ columns: [t.organisationId, t.caseId] }),
     unique('cases_reference').on(t.organisationId, t.reference),
-    index('cases_by_received').on(t.organisationId, t.receivedAt.desc(), t.caseId.desc()),
+    index('cases_by_received').on(t.organisationId, t.receivedAt, t.caseId),
     index('cases_by_deadline')
       .on(t.organisationId, t.currentDeadlineDue)
       .where(sql`current_deadline_due is not null`),
-    index('cases_by_status').on(t.organisationId, t.status, t.receivedAt.desc()),
-    index('cases_by_handler').on(t.organisationId, t.handlerId, t.receivedAt.desc()),
-    index('cases_by_service_area').on(t.organisationId, t.serviceArea, t.receivedAt.desc()),
+    index('cases_by_status').on(t.organisationId, t.status, t.receivedAt, t.caseId),
+    index('cases_by_handler').on(t.organisationId, t.handlerId, t.receivedAt, t.caseId),
+    index('cases_by_service_area').on(t.organisationId, t.serviceArea, t.receivedAt, t.caseId),
   ],
 );
 

@@ -73,6 +73,7 @@ void describe('accept and not-accept', () => {
       assert.deepEqual(event.data, {
         reasonCode: 'legal-proceedings',
         explanation: 'A disrepair claim has been filed at court',
+        ombudsmanRightGiven: true,
       });
       assert.equal(c.state.status, 'not-accepted');
       assert.deepEqual(c.state.notAccepted, { ...event.data, at: event.at });
@@ -179,6 +180,7 @@ void describe('stage 1', () => {
       reason: 'Waiting for the contractor’s report',
       beyondCap: false,
       notifiedInTime: true,
+      ombudsmanDetailsGiven: true,
       updateInterval: 'weekly',
     });
     assert.equal(c.state.stage1.extensions.length, 1);
@@ -404,7 +406,7 @@ void describe('stage 2', () => {
       c.run('refuse-escalation', { reason: 'Already considered in full', ombudsmanDetailsGiven: true }),
       'escalation-refused',
     );
-    assert.deepEqual(event.data, { reason: 'Already considered in full' });
+    assert.deepEqual(event.data, { reason: 'Already considered in full', ombudsmanDetailsGiven: true });
     assert.equal(c.state.status, 'escalation-refused');
     assert.equal(c.state.stage2.refused, 'Already considered in full');
     assert.equal(c.state.stage2.refusedAt, '2027-01-13T12:00:00.000Z');
