@@ -1,0 +1,100 @@
+import { ALLOWED_IN, type CommandName } from '../complaint/decide.ts';
+import type { Status } from '../complaint/state.ts';
+
+/**
+ * Who may do what. One typed table: route checks and the buttons on a case page are both derived
+ * from it, combined with ALLOWED_IN (which command is possible in which case status).
+ */
+
+export const ROLES = [
+  'front-line',
+  'handler',
+  'complaints-officer',
+  'senior-lead',
+  'board-member',
+  'administrator',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_NAMES: Record<Role, string> = {
+  'front-line': 'Front-line staff',
+  handler: 'Complaint handler',
+  'complaints-officer': 'Complaints officer',
+  'senior-lead': 'Senior lead or director',
+  'board-member': 'Board member or Member Responsible for Complaints',
+  administrator: 'Administrator',
+};
+
+/** Actions that are not lifecycle commands on one case. */
+export const SERVICE_ACTIONS = [
+  'log-contact',
+  'view-cases',
+  'view-dashboard',
+  'view-reports',
+  'administer',
+] as const;
+export type ServiceAction = (typeof SERVICE_ACTIONS)[number];
+export type Action = CommandName | ServiceAction;
+
+const CASEWORK: readonly CommandName[] = [
+  'acknowledge',
+  'add-point',
+  'spin-off',
+  'extend',
+  'record-contact',
+  'respond',
+  'complete-action',
+];
+
+/**
+ * The table. Board members see aggregates only (no personal data, so no cases); administrators run
+ * the service (accounts, policy, calendars) without access to case files they do not need.
+ */
+export const PERMISSIONS: { readonly [R in Role]: readonly Action[] } = {
+  'front-line': ['log-contact', 'view-cases', 'view-dashboard', 'record-contact'],
+  handler: ['log-contact', 'view-cases', 'view-dashboard', ...CASEWORK],
+  'complaints-officer': [
+    'log-contact',
+    'view-cases',
+    'view-dashboard',
+    'view-reports',
+    'accept',
+    'not-accept',
+    'assign-handler',
+    'escalate',
+    'refuse-escalation',
+    'acknowledge-stage-2',
+    'withdraw',
+    'close',
+    ...CASEWORK.filter((c) => c !== 'respond'),
+  ],
+  'senior-lead': [
+    'log-contact',
+    'view-cases',
+    'view-dashboard',
+    'view-reports',
+    ...CASEWORK,
+    'assign-handler',
+    'escalate',
+    'refuse-escalation',
+    'acknowledge-stage-2',
+    'final-response',
+    'close',
+  ],
+  'board-member': ['view-reports'],
+  administrator: ['administer', 'view-dashboard'],
+};
+
+export function may(role: Role, action: Action): boolean {
+  return PERMISSIONS[role].includes(action);
+}
+
+/** Whether this role may take this lifecycle action on a case in this status. */
+export function mayOnCase(role: Role, command: CommandName, status: Status): boolean {
+  return may(role, command) && ALLOWED_IN[command].includes(status);
+}
+
+/** The lifecycle actions to offer this role on a case in this status (the case page's buttons). */
+export function actionsFor(role: Role, status: Status): CommandName[] {
+  return (Object.keys(ALLOWED_IN) as CommandName[]).filter((command) => mayOnCase(role, command, status));
+}
