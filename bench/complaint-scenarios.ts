@@ -2,7 +2,12 @@
  * Realistic complaint inputs and lifecycles, shared by the deadline benchmark (pure domain) and the
  * database benchmark (templates for the seeded rows, and the write path). Modelled on the demo landlord.
  */
-import { addCalendarDays, calendarFor, type IsoDate, type Jurisdiction } from '../src/domain/calendar/index.ts';
+import {
+  addCalendarDays,
+  calendarFor,
+  type IsoDate,
+  type Jurisdiction,
+} from '../src/domain/calendar/index.ts';
 import type { ReceiveInput, StaffMember } from '../src/domain/complaint/command-schemas.ts';
 import { decide, type CommandName, type ComplaintCommand } from '../src/domain/complaint/decide.ts';
 import { deriveDeadlines, findDeadline } from '../src/domain/complaint/deadlines.ts';
@@ -122,7 +127,9 @@ export function receiveInput(
             tenancyReference: `T${String(Math.floor(next() * 1e6)).padStart(6, '0')}`,
           },
     ...(next() < 0.05
-      ? { representative: { name: 'Cllr Sam Patel', relationship: 'councillor', consentHeld: false } as const }
+      ? {
+          representative: { name: 'Cllr Sam Patel', relationship: 'councillor', consentHeld: false } as const,
+        }
       : {}),
     jurisdiction,
     serviceArea,

@@ -14,7 +14,14 @@ import {
 } from '../src/domain/calendar/index.ts';
 import { deriveDeadlines } from '../src/domain/complaint/deadlines.ts';
 import type { ComplaintState } from '../src/domain/complaint/state.ts';
-import { LIFECYCLES, playLifecycle, POLICY_MIX, random, weighted, type PlayedCase } from './complaint-scenarios.ts';
+import {
+  LIFECYCLES,
+  playLifecycle,
+  POLICY_MIX,
+  random,
+  weighted,
+  type PlayedCase,
+} from './complaint-scenarios.ts';
 import { perSecond, round } from './report.ts';
 
 export interface DeadlineResults {
@@ -113,7 +120,8 @@ export function benchDeadlines(derivations: number, distinctStates = 5_000): Dea
   const instants = pool.flatMap(instantsRead);
   const perCase = instants.length / pool.length;
   const calls = Math.min(derivations, 1_000_000);
-  for (let i = 0; i < Math.min(calls, 100_000); i++) sink += londonDateOf(instants[i % instants.length] ?? '').length;
+  for (let i = 0; i < Math.min(calls, 100_000); i++)
+    sink += londonDateOf(instants[i % instants.length] ?? '').length;
   t = performance.now();
   for (let i = 0; i < calls; i++) sink += londonDateOf(instants[i % instants.length] ?? '').length;
   const nsPerCall = ((performance.now() - t) * 1e6) / calls;

@@ -34,19 +34,28 @@ export function round(x: number, digits = 3): number {
   return Math.round(x * f) / f;
 }
 
-/** Runs `work` `warmup` times untimed, then `runs` times timed; returns the samples and the last result. */
+/**
+ * Runs `work` `warmup` times untimed, then `runs` times timed; returns the samples and the last result.
+ * With a budget, stops early once the timed runs have taken `budgetMs` and at least `minRuns` were made
+ * (so a query that takes seconds does not take the whole benchmark); the sample count says how many ran.
+ */
 export async function timeRuns<T>(
   runs: number,
   warmup: number,
   work: (i: number) => Promise<T>,
+  budget: { budgetMs: number; minRuns: number } | null = null,
 ): Promise<{ samples: number[]; last: T | undefined }> {
   let last: T | undefined;
   for (let i = 0; i < warmup; i++) last = await work(i);
   const samples: number[] = [];
+  let spent = 0;
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
     last = await work(warmup + i);
-    samples.push(performance.now() - t);
+    const elapsed = performance.now() - t;
+    samples.push(elapsed);
+    spent += elapsed;
+    if (budget && spent > budget.budgetMs && samples.length >= budget.minRuns) break;
   }
   return { samples, last };
 }

@@ -123,7 +123,9 @@ export async function createTemplates(db: DatabaseHandle, organisationId: string
 }
 
 /** Secondary indexes on `cases` (not the constraint ones): dropped for the bulk load, then rebuilt. */
-export async function dropSecondaryIndexes(db: DatabaseHandle): Promise<{ name: string; definition: string }[]> {
+export async function dropSecondaryIndexes(
+  db: DatabaseHandle,
+): Promise<{ name: string; definition: string }[]> {
   return db.privileged(async (tx) => {
     const indexes = await query<{ name: string; definition: string }>(
       tx,
@@ -166,7 +168,12 @@ interface YearTable {
   offset: number[];
 }
 
-async function yearTable(db: DatabaseHandle, plan: SeedPlan, startMs: number, stepMs: number): Promise<YearTable> {
+async function yearTable(
+  db: DatabaseHandle,
+  plan: SeedPlan,
+  startMs: number,
+  stepMs: number,
+): Promise<YearTable> {
   const firstYear = new Date(startMs).getUTCFullYear();
   const lastYear = plan.now.getUTCFullYear();
   const counters = await db.privileged((tx) =>
@@ -360,28 +367,28 @@ cross join lateral jsonb_array_elements(${events}::jsonb
   };
 
   const finish = async (): Promise<SeedResult> => {
-  // Continue the reference counters after the seeded references, so new receipts do not collide.
-  const lastValues = years.firstG.map((g0, i) => {
-    const nextG0 = years.firstG[i + 1] ?? plan.cases + 1;
-    const count = g0 > plan.cases ? 0 : Math.min(plan.cases, nextG0 - 1) - g0 + 1;
-    return { year: years.firstYear + i, lastValue: (years.offset[i] ?? 0) + count };
-  });
-  await db.privileged((tx) =>
-    tx.execute(sql`
+    // Continue the reference counters after the seeded references, so new receipts do not collide.
+    const lastValues = years.firstG.map((g0, i) => {
+      const nextG0 = years.firstG[i + 1] ?? plan.cases + 1;
+      const count = g0 > plan.cases ? 0 : Math.min(plan.cases, nextG0 - 1) - g0 + 1;
+      return { year: years.firstYear + i, lastValue: (years.offset[i] ?? 0) + count };
+    });
+    await db.privileged((tx) =>
+      tx.execute(sql`
       insert into reference_counters (organisation_id, year, last_value)
       select ${plan.organisationId}::uuid, c.year, c.last_value
       from jsonb_to_recordset(${JSON.stringify(lastValues.map((v) => ({ year: v.year, last_value: v.lastValue })))}::jsonb)
         as c(year smallint, last_value int)
       on conflict (organisation_id, year) do update set last_value = excluded.last_value`),
-  );
+    );
 
-  const [counts] = await db.privileged((tx) =>
-    query<{ events: number }>(
-      tx,
-      sql`select count(*)::int as events from case_events where organisation_id = ${plan.organisationId}`,
-    ),
-  );
-  return { cases: plan.cases, events: counts?.events ?? 0, ms: elapsed };
+    const [counts] = await db.privileged((tx) =>
+      query<{ events: number }>(
+        tx,
+        sql`select count(*)::int as events from case_events where organisation_id = ${plan.organisationId}`,
+      ),
+    );
+    return { cases: plan.cases, events: counts?.events ?? 0, ms: elapsed };
   };
 
   return { batches: Math.ceil(plan.cases / plan.batchSize), runBatch, finish };

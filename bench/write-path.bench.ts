@@ -71,7 +71,13 @@ export async function benchWritePath(
   const figures = (command: string, samples: number[]): CommandFigures => ({
     command,
     ...latencyStats(samples),
-    perSecond: round(perSecond(samples.length, samples.reduce((a, b) => a + b, 0)), 1),
+    perSecond: round(
+      perSecond(
+        samples.length,
+        samples.reduce((a, b) => a + b, 0),
+      ),
+      1,
+    ),
   });
 
   let concurrent: WritePathResults['concurrent'] = null;
