@@ -3,7 +3,6 @@ import {
   type ReceiveInput,
   type StaffMember,
 } from '../../domain/complaint/command-schemas.ts';
-import { loadCaseContext } from './case-context.ts';
 import { presentComplaint, type ComplaintView } from './complaint.presenter.ts';
 import type { ComplaintDeps } from './deps.ts';
 import { saveNewCase } from './save-new-case.ts';
@@ -17,7 +16,13 @@ export async function receiveComplaintUseCase(
 ): Promise<ComplaintView> {
   const input = receiveSchema.parse(raw);
   return deps.db.forOrganisation(organisationId, async (tx) => {
-    const state = await saveNewCase(tx, organisationId, input, actor ?? input.receivedBy, deps.clock);
-    return presentComplaint(state, await loadCaseContext(tx, organisationId, state, deps.clock));
+    const { state, ctx } = await saveNewCase(
+      tx,
+      organisationId,
+      input,
+      actor ?? input.receivedBy,
+      deps.clock,
+    );
+    return presentComplaint(state, ctx);
   });
 }

@@ -11,7 +11,7 @@ import {
   listClosureDays,
   policyInForce,
 } from '../organisations/organisation.repository.ts';
-import { projectionOf, type Clock } from './case-context.ts';
+import { projectionOf, type CaseContext, type Clock } from './case-context.ts';
 import { insertCase, loadCaseState, nextReference } from './complaint.repository.ts';
 
 /**
@@ -25,7 +25,7 @@ export async function saveNewCase(
   actor: StaffMember,
   clock: Clock,
   preallocated?: { caseId: string; reference: string },
-): Promise<ComplaintState> {
+): Promise<{ state: ComplaintState; ctx: CaseContext }> {
   const org = await findOrganisation(tx, organisationId);
   if (!org) throw new NotFoundError('Your organisation was not found');
   const receivedOn = londonDateOf(input.receivedAt);
@@ -51,9 +51,21 @@ export async function saveNewCase(
   const state = evolve(null, event);
   const rules = policy.rules[state.jurisdiction];
   if (!rules) throw new Error('receiveComplaint accepted a jurisdiction the policy lacks');
-  const summary = deriveDeadlines(state, rules, calendarFor(state.jurisdiction, closures), londonDateOf(now));
-  await insertCase(tx, organisationId, state, [event], projectionOf(summary));
-  return state;
+  const ctx: CaseContext = {
+    policy,
+    rules,
+    calendar: calendarFor(state.jurisdiction, closures),
+    now,
+    today: londonDateOf(now),
+  };
+  await insertCase(
+    tx,
+    organisationId,
+    state,
+    [event],
+    projectionOf(deriveDeadlines(state, rules, ctx.calendar, ctx.today)),
+  );
+  return { state, ctx };
 }
 
 export async function allocateReference(
