@@ -4,8 +4,14 @@ import { complaintRoutes } from './modules/complaints/complaints.api.ts';
 import { systemClock, type Clock } from './modules/complaints/case-context.ts';
 import { authenticateApiKey } from './modules/organisations/authenticate-api-key.use-case.ts';
 import { policyRoutes } from './modules/organisations/policy.api.ts';
+import { adminStaffPages } from './modules/staff/admin-staff.pages.ts';
+import { resolveSession } from './modules/staff/resolve-session.use-case.ts';
+import { PATHS, staffLayout } from './modules/staff/staff-layout.ts';
+import { staffPages } from './modules/staff/staff.pages.ts';
+import type { TrustProxy } from './platform/config.ts';
 import type { DatabaseHandle } from './platform/db/database.ts';
 import { buildServer } from './platform/http/server.ts';
+import { createWebLayer } from './platform/web/web-layer.ts';
 
 export const VERSION = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -15,18 +21,29 @@ export interface AppOptions {
   db: DatabaseHandle;
   clock?: Clock;
   logLevel?: string;
+  /** Whose X-Forwarded-* headers to believe; see TRUST_PROXY in config.ts. */
+  trustProxy?: TrustProxy;
 }
 
-/** Composition root for the HTTP service: database -> use cases -> routes -> server. */
+/** Composition root for the HTTP service: database -> use cases -> routes (API and pages) -> server. */
 export function buildApp(options: AppOptions): FastifyInstance {
   const deps = { db: options.db, clock: options.clock ?? systemClock };
+  const web = createWebLayer({
+    pages: [...staffPages(deps), ...adminStaffPages(deps)],
+    resolvePrincipal: (cookie) => resolveSession(deps, cookie),
+    layout: staffLayout,
+    paths: { signIn: PATHS.signIn, home: PATHS.home, changePassword: PATHS.changePassword },
+    version: VERSION,
+  });
   return buildServer({
     routes: [...complaintRoutes(deps), ...policyRoutes(deps)],
     authenticate: async (request) => {
       const principal = await authenticateApiKey(options.db, request.headers.authorization);
       return { organisationId: principal.organisationId, name: principal.apiKeyName };
     },
+    web,
     version: VERSION,
     logLevel: options.logLevel ?? 'info',
+    trustProxy: options.trustProxy ?? false,
   });
 }

@@ -7,6 +7,10 @@ import { openDatabase } from '../platform/db/database.ts';
 import { toProblem } from '../platform/http/problem.ts';
 import { createOrganisation } from '../modules/organisations/create-organisation.use-case.ts';
 import { createDemoLandlord } from '../modules/demo/create-demo-landlord.ts';
+import { systemClock } from '../modules/complaints/case-context.ts';
+import { createStaffAccount } from '../modules/staff/create-staff-account.use-case.ts';
+import { generateTemporaryPassword } from '../modules/staff/passwords.ts';
+import { roleInWords, STAFF_ROLES, type StaffRole } from '../modules/staff/staff-roles.ts';
 import { ensureDemoLandlord } from './demo-on-first-run.ts';
 import { policyCheckReport } from './policy-check.ts';
 
@@ -37,7 +41,7 @@ program
     const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
     await db.migrate();
     const demo = options.demo ? await ensureDemoLandlord(db, config) : null;
-    const app = buildApp({ db, logLevel: config.logLevel });
+    const app = buildApp({ db, logLevel: config.logLevel, trustProxy: config.trustProxy });
     const shutdown = async () => {
       await app.close();
       await db.close();
@@ -49,9 +53,17 @@ program
     const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
     const where = config.databaseUrl ? 'PostgreSQL' : `the embedded database in ${config.dataDir}`;
     console.log(`\nPutRight ${VERSION} is running at ${base} on ${where}.`);
+    console.log(`Staff sign-in: ${base}/sign-in`);
     console.log(`API: ${base}/api/v1 — OpenAPI document: ${base}/api/v1/openapi.json`);
     if (demo) {
       console.log(`\nDemo landlord "${demo.name}" (organisation ${demo.organisationId}).`);
+      if (demo.signIns?.length) {
+        console.log(`Demo sign-ins at ${base}/sign-in (a local demo only):`);
+        const width = Math.max(...demo.signIns.map((s) => s.email.length));
+        for (const s of demo.signIns) {
+          console.log(`  ${s.email.padEnd(width)}  ${s.password}  ${s.roleInWords}, ${s.name}`);
+        }
+      }
       console.log(`Demo API key: ${demo.apiKey}`);
       console.log(`Try: curl -H "Authorization: Bearer ${demo.apiKey}" ${base}/api/v1/complaints\n`);
     }
@@ -105,6 +117,31 @@ org
       console.log(`API key (shown once; store it now): ${created.apiKey}`);
     },
   );
+
+const staff = program.command('staff').description('Manage staff accounts');
+staff
+  .command('create')
+  .description('Create a staff account; prints a temporary password, once, to be changed at first sign-in')
+  .requiredOption('--org <id>', 'the organisation id (from `putright org create`)')
+  .requiredOption('--email <email>', 'their email address: they sign in with it')
+  .requiredOption('--name <name>', 'their full name')
+  .addOption(new Option('--role <role>', 'their role').choices(STAFF_ROLES).makeOptionMandatory())
+  .action(async (options: { org: string; email: string; name: string; role: StaffRole }) => {
+    const temporaryPassword = generateTemporaryPassword();
+    const created = await withDatabase((db) =>
+      createStaffAccount({ db, clock: systemClock }, { kind: 'system', name: 'cli' }, options.org, {
+        name: options.name,
+        email: options.email,
+        role: options.role,
+        temporaryPassword,
+      }),
+    );
+    console.log(`Staff account: ${created.name} <${created.email}>, ${roleInWords(created.role)}`);
+    console.log(`Staff id: ${created.staffId}`);
+    console.log(
+      `Temporary password (shown once; they must change it at first sign-in): ${temporaryPassword}`,
+    );
+  });
 
 program
   .command('policy')

@@ -1,4 +1,39 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
+
+/**
+ * Whom to believe about the client's address and protocol (X-Forwarded-For, X-Forwarded-Proto):
+ * nobody (false, the default: the server faces browsers directly), every proxy (true), or proxies
+ * at the listed addresses/CIDR ranges (the safer choice). Only set it behind a reverse proxy that
+ * overwrites those headers, or clients could claim any address (and dodge rate limits). Fastify 5
+ * refuses hop counts (they cannot check the nearest peer), so none are accepted here.
+ */
+export type TrustProxy = boolean | string[];
+
+function isAddressOrRange(value: string): boolean {
+  const [address = '', bits, ...rest] = value.split('/');
+  if (rest.length > 0 || isIP(address) === 0) return false;
+  if (bits === undefined) return true;
+  const max = isIP(address) === 4 ? 32 : 128;
+  return /^\d+$/.test(bits) && Number(bits) <= max;
+}
+
+const trustProxySchema = z
+  .string()
+  .trim()
+  .transform((value, ctx): TrustProxy => {
+    const lower = value.toLowerCase();
+    if (lower === '' || lower === 'false') return false;
+    if (lower === 'true') return true;
+    const list = value.split(',').map((part) => part.trim());
+    if (list.every(isAddressOrRange)) return list;
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        'TRUST_PROXY must be true, false, or a comma-separated list of proxy addresses (CIDR ranges allowed)',
+    });
+    return z.NEVER;
+  });
 
 /** All configuration, read once at start-up from the environment. Nothing else reads process.env. */
 const configSchema = z.object({
@@ -11,6 +46,7 @@ const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: trustProxySchema.default(false),
 });
 
 export interface Config {
@@ -19,6 +55,7 @@ export interface Config {
   port: number;
   host: string;
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
+  trustProxy: TrustProxy;
 }
 
 export class ConfigError extends Error {}
@@ -36,5 +73,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: c.PORT,
     host: c.HOST,
     logLevel: c.LOG_LEVEL,
+    trustProxy: c.TRUST_PROXY,
   };
 }

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  boolean,
+  check,
   date,
   foreignKey,
   index,
@@ -12,6 +14,7 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 
@@ -164,4 +167,70 @@ export const auditLog = pgTable(
     details: jsonb('details').notNull(),
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.auditId] })],
+);
+
+/**
+ * Staff who sign in to the web service. E-mail addresses are stored lower-cased and are unique
+ * across all organisations, so that sign-in (which looks the address up before the organisation is
+ * known) always finds at most one account. See docs/decisions/0008.
+ */
+export const staffAccounts = pgTable(
+  'staff_accounts',
+  {
+    organisationId: organisationId(),
+    staffId: uuid('staff_id').notNull(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    /** front-line, handler, complaints-officer, senior-lead, board-member or administrator. */
+    role: text('role').notNull(),
+    /** argon2id, PHC string format. */
+    passwordHash: text('password_hash').notNull(),
+    disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    /** Consecutive failed sign-ins since the last success (or the last lock-out expiring). */
+    failedAttempts: integer('failed_attempts').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.staffId] }),
+    uniqueIndex('staff_accounts_email').on(sql`lower(${t.email})`),
+    index('staff_accounts_by_name').on(t.organisationId, t.name),
+    check(
+      'staff_accounts_role',
+      sql`${t.role} in ('front-line', 'handler', 'complaints-officer', 'senior-lead', 'board-member', 'administrator')`,
+    ),
+    check('staff_accounts_email_lower_case', sql`${t.email} = lower(${t.email})`),
+  ],
+);
+
+/**
+ * A signed-in browser. The cookie holds the organisation id and a random 256-bit token; only the
+ * token's SHA-256 is stored, so a copy of this table signs nobody in.
+ */
+export const staffSessions = pgTable(
+  'staff_sessions',
+  {
+    organisationId: organisationId(),
+    /** SHA-256 (hex) of the token in the cookie. */
+    sessionId: text('session_id').notNull(),
+    staffId: uuid('staff_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
+    /** The absolute end of the session, however active it is. */
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.sessionId] }),
+    foreignKey({
+      name: 'staff_sessions_staff',
+      columns: [t.organisationId, t.staffId],
+      foreignColumns: [staffAccounts.organisationId, staffAccounts.staffId],
+    }),
+    index('staff_sessions_by_staff')
+      .on(t.organisationId, t.staffId)
+      .where(sql`revoked_at is null`),
+  ],
 );

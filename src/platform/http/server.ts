@@ -1,5 +1,7 @@
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { TrustProxy } from '../config.ts';
 import { NotFoundError } from '../errors.ts';
+import type { WebLayer } from '../web/web-layer.ts';
 import {
   API_PREFIX,
   openApiDocument,
@@ -12,41 +14,70 @@ import { sendProblem } from './problem.ts';
 export interface ServerOptions {
   routes: readonly ApiRoute[];
   authenticate: (request: FastifyRequest) => Promise<Principal>;
+  /** The staff pages: GOV.UK error pages for everything outside the API. */
+  web: WebLayer;
   version: string;
   logLevel: string;
+  /** Whose X-Forwarded-* headers to believe (see config.ts); nobody's by default. */
+  trustProxy?: TrustProxy;
+}
+
+/** The API answers in problem+json; everything else is a page for people. */
+function isApiRequest(request: FastifyRequest): boolean {
+  return request.url === '/api' || request.url.startsWith('/api/') || request.url.startsWith('/api?');
+}
+
+/** A client that asks for JSON and not HTML (an integration, not a browser). */
+function wantsJson(request: FastifyRequest): boolean {
+  const accept = request.headers.accept ?? '';
+  return accept.includes('application/json') && !accept.includes('text/html');
 }
 
 export function buildServer(options: ServerOptions): FastifyInstance {
   const app = Fastify({
-    logger: { level: options.logLevel, redact: ['req.headers.authorization'] },
+    logger: {
+      level: options.logLevel,
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+    },
     bodyLimit: 1_048_576,
     // Ids are generated server-side, so no client-supplied request id is trusted.
     genReqId: () => crypto.randomUUID(),
+    trustProxy: options.trustProxy ?? false,
   });
 
-  app.addHook('onSend', async (_request, reply) => {
-    // Case data is personal data: never cached, never sniffed, never framed.
-    void reply.header('cache-control', 'no-store');
+  app.addHook('onSend', async (request, reply) => {
+    // Case data is personal data: never cached, never sniffed, never framed. Only the public
+    // stylesheets, scripts and icons under /assets may be cached (their links carry the version).
+    const asset =
+      request.url.startsWith('/assets/') && (reply.statusCode === 200 || reply.statusCode === 304);
+    void reply.header('cache-control', asset ? 'public, max-age=86400' : 'no-store');
     void reply.header('x-content-type-options', 'nosniff');
     void reply.header('x-frame-options', 'DENY');
     void reply.header('referrer-policy', 'no-referrer');
   });
 
-  app.setErrorHandler((error, request, reply) => sendProblem(request, reply, error));
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(request, reply, new NotFoundError(`There is nothing at ${request.method} ${request.url}`)),
+  app.setErrorHandler((error, request, reply) =>
+    isApiRequest(request)
+      ? sendProblem(request, reply, error)
+      : options.web.sendErrorPage(request, reply, error),
   );
+  app.setNotFoundHandler((request, reply) => {
+    const error = new NotFoundError(`There is nothing at ${request.method} ${request.url}`);
+    return isApiRequest(request)
+      ? sendProblem(request, reply, error)
+      : options.web.sendErrorPage(request, reply, error);
+  });
 
   const document = openApiDocument(options.routes, options.version);
   app.get(`${API_PREFIX}/openapi.json`, () => Promise.resolve(document));
   app.get('/health', () => Promise.resolve({ status: 'ok' }));
-  app.get('/', () =>
-    Promise.resolve({
-      name: 'PutRight',
-      api: API_PREFIX,
-      openapi: `${API_PREFIX}/openapi.json`,
-    }),
-  );
+  app.get('/', async (request, reply) => {
+    if (wantsJson(request)) {
+      return { name: 'PutRight', api: API_PREFIX, openapi: `${API_PREFIX}/openapi.json` };
+    }
+    return reply.redirect(await options.web.homePath(request, reply), 302);
+  });
   registerApiRoutes(app, options.routes, options.authenticate);
+  options.web.register(app);
   return app;
 }
