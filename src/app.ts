@@ -1,5 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
+import { administrationPages } from './modules/administration/administration.pages.ts';
+import { caseListPages } from './modules/casework/case-list.pages.ts';
+import { casePages } from './modules/casework/case.pages.ts';
+import { dashboardPages } from './modules/casework/dashboard.pages.ts';
+import { contactPages } from './modules/contacts/contact.pages.ts';
 import { complaintRoutes } from './modules/complaints/complaints.api.ts';
 import { systemClock, type Clock } from './modules/complaints/case-context.ts';
 import { authenticateApiKey } from './modules/organisations/authenticate-api-key.use-case.ts';
@@ -29,7 +34,15 @@ export interface AppOptions {
 export function buildApp(options: AppOptions): FastifyInstance {
   const deps = { db: options.db, clock: options.clock ?? systemClock };
   const web = createWebLayer({
-    pages: [...staffPages(deps), ...adminStaffPages(deps)],
+    pages: [
+      ...staffPages(deps),
+      ...dashboardPages(deps),
+      ...caseListPages(deps),
+      ...casePages(deps),
+      ...contactPages(deps),
+      ...administrationPages(deps),
+      ...adminStaffPages(deps),
+    ],
     resolvePrincipal: (cookie) => resolveSession(deps, cookie),
     layout: staffLayout,
     paths: { signIn: PATHS.signIn, home: PATHS.home, changePassword: PATHS.changePassword },

@@ -98,3 +98,8 @@ export function mayOnCase(role: Role, command: CommandName, status: Status): boo
 export function actionsFor(role: Role, status: Status): CommandName[] {
   return (Object.keys(ALLOWED_IN) as CommandName[]).filter((command) => mayOnCase(role, command, status));
 }
+
+/** The roles allowed an action: what a page declares as its `roles`, so routes follow the table. */
+export function rolesAllowedTo(action: Action): Role[] {
+  return ROLES.filter((role) => may(role, action));
+}

@@ -48,5 +48,6 @@ export function projectionOf(summary: DeadlineSummary): CaseProjection {
     currentDeadlineKind: summary.current?.kind ?? null,
     currentDeadlineDue: summary.current?.due ?? null,
     lastDeadlineOutcome: outcome === 'met' || outcome === 'missed' ? outcome : null,
+    currentDeadlineExtended: summary.current ? summary.current.due !== summary.current.originalDue : false,
   };
 }

@@ -12,7 +12,12 @@ export interface CaseProjection {
   currentDeadlineKind: string | null;
   currentDeadlineDue: IsoDate | null;
   lastDeadlineOutcome: 'met' | 'missed' | null;
+  /** Whether the current deadline is a response date moved by an extension. */
+  currentDeadlineExtended: boolean;
 }
+
+/** Reference numbering: complaints and the contact log count separately. */
+export type ReferenceSeries = 'case' | 'contact';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -21,12 +26,13 @@ export async function nextReference(
   organisationId: string,
   prefix: string,
   year: number,
+  series: ReferenceSeries = 'case',
 ): Promise<string> {
   const [row] = await tx
     .insert(referenceCounters)
-    .values({ organisationId, year, lastValue: 1 })
+    .values({ organisationId, series, year, lastValue: 1 })
     .onConflictDoUpdate({
-      target: [referenceCounters.organisationId, referenceCounters.year],
+      target: [referenceCounters.organisationId, referenceCounters.series, referenceCounters.year],
       set: { lastValue: sql`${referenceCounters.lastValue} + 1` },
     })
     .returning({ value: referenceCounters.lastValue });
@@ -50,6 +56,15 @@ export async function loadCaseState(
   return (rows[0]?.state as ComplaintState | undefined) ?? null;
 }
 
+/** The earliest due date among remedies and actions not yet completed. */
+function nextItemDue(state: ComplaintState): IsoDate | null {
+  let earliest: IsoDate | null = null;
+  for (const item of state.items) {
+    if (item.completedOn === null && (earliest === null || item.dueDate < earliest)) earliest = item.dueDate;
+  }
+  return earliest;
+}
+
 function projectionColumns(state: ComplaintState, projection: CaseProjection) {
   const handler = state.stage === 2 ? state.stage2.handler : state.stage1.handler;
   return {
@@ -59,6 +74,7 @@ function projectionColumns(state: ComplaintState, projection: CaseProjection) {
     complainantName: state.complainant.kind === 'named' ? state.complainant.name : null,
     handlerId: handler?.id ?? null,
     handlerName: handler?.name ?? null,
+    nextItemDue: nextItemDue(state),
     ...projection,
     version: state.version,
     state,
@@ -250,6 +266,7 @@ export async function listCases(
       currentDeadlineKind: cases.currentDeadlineKind,
       currentDeadlineDue: cases.currentDeadlineDue,
       lastDeadlineOutcome: cases.lastDeadlineOutcome,
+      currentDeadlineExtended: cases.currentDeadlineExtended,
     })
     .from(cases)
     .where(and(...conditions))

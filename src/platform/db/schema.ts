@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  customType,
   boolean,
   check,
   date,
@@ -80,11 +81,16 @@ export const referenceCounters = pgTable(
   'reference_counters',
   {
     organisationId: organisationId(),
+    /** Which numbering: 'case' (complaints) or 'contact' (the contact log). */
+    series: text('series').notNull().default('case'),
     year: smallint('year').notNull(),
     lastValue: integer('last_value').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.organisationId, t.year] })],
+  (t) => [primaryKey({ columns: [t.organisationId, t.series, t.year] })],
 );
+
+/** Postgres full-text search vector; written only by a generated column. */
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 /** The case projection: kept in step with case_events in the same transaction; lists read it. */
 export const cases = pgTable(
@@ -109,10 +115,18 @@ export const cases = pgTable(
     currentDeadlineDue: date('current_deadline_due', { mode: 'string' }),
     /** Outcome of the last deadline completed: 'met' or 'missed'. */
     lastDeadlineOutcome: text('last_deadline_outcome'),
+    /** Whether the current deadline is a response date moved by an extension. */
+    currentDeadlineExtended: boolean('current_deadline_extended').notNull().default(false),
+    /** The earliest due date of a remedy or action not yet completed. */
+    nextItemDue: date('next_item_due', { mode: 'string' }),
     version: integer('version').notNull(),
     state: jsonb('state').notNull(),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Reference, names and the complaint's words, for search (English stemming). */
+    search: tsvector('search').generatedAlwaysAs(
+      sql`to_tsvector('english'::regconfig, coalesce(reference, '') || ' ' || coalesce(complainant_name, '') || ' ' || coalesce(handler_name, '') || ' ' || coalesce(state->>'summary', ''))`,
+    ),
   },
   // Newest-first lists scan these ascending indexes backwards: that yields ORDER BY … DESC (NULLS
   // FIRST) exactly, where a DESC NULLS LAST index would not match and force a sort.
@@ -126,6 +140,11 @@ export const cases = pgTable(
     index('cases_by_status').on(t.organisationId, t.status, t.receivedAt, t.caseId),
     index('cases_by_handler').on(t.organisationId, t.handlerId, t.receivedAt, t.caseId),
     index('cases_by_service_area').on(t.organisationId, t.serviceArea, t.receivedAt, t.caseId),
+    index('cases_by_channel').on(t.organisationId, t.channel, t.receivedAt, t.caseId),
+    index('cases_by_item_due')
+      .on(t.organisationId, t.nextItemDue)
+      .where(sql`next_item_due is not null`),
+    index('cases_search').using('gin', t.search),
   ],
 );
 
@@ -232,5 +251,83 @@ export const staffSessions = pgTable(
     index('staff_sessions_by_staff')
       .on(t.organisationId, t.staffId)
       .where(sql`revoked_at is null`),
+  ],
+);
+
+/** The landlord's service areas (repairs, lettings…): complaints and contacts are filed under one. */
+export const serviceAreas = pgTable(
+  'service_areas',
+  {
+    organisationId: organisationId(),
+    /** Lower-case words joined by hyphens, as stored on cases, e.g. repairs. */
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    retiredAt: timestamp('retired_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.code] })],
+);
+
+/** Categories within a service area (e.g. repairs: damp and mould), for learning and reports. */
+export const serviceCategories = pgTable(
+  'service_categories',
+  {
+    organisationId: organisationId(),
+    serviceArea: text('service_area').notNull(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    retiredAt: timestamp('retired_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.serviceArea, t.code] }),
+    foreignKey({
+      name: 'service_categories_area',
+      columns: [t.organisationId, t.serviceArea],
+      foreignColumns: [serviceAreas.organisationId, serviceAreas.code],
+    }),
+  ],
+);
+
+/**
+ * The contact log: every contact staff log (complaint, service request, compliment, suggestion),
+ * with the triage record. A complaint's own record is its case; its contact row links to it. A
+ * service request stays open when a complaint is raised about it, linked by linked_case_id.
+ */
+export const contacts = pgTable(
+  'contacts',
+  {
+    organisationId: organisationId(),
+    contactId: uuid('contact_id').notNull(),
+    reference: text('reference').notNull(),
+    /** complaint, service-request, compliment or suggestion. */
+    kind: text('kind').notNull(),
+    /** open or closed. */
+    status: text('status').notNull(),
+    channel: text('channel').notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+    receivedById: text('received_by_id').notNull(),
+    receivedByName: text('received_by_name').notNull(),
+    residentName: text('resident_name'),
+    serviceArea: text('service_area'),
+    category: text('category'),
+    summary: text('summary').notNull(),
+    /** Kind-specific record (triage answers, compliment routing, suggestion assessment). */
+    details: jsonb('details').notNull(),
+    linkedCaseId: uuid('linked_case_id'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.contactId] }),
+    unique('contacts_reference').on(t.organisationId, t.reference),
+    index('contacts_by_received').on(t.organisationId, t.receivedAt, t.contactId),
+    index('contacts_by_kind').on(t.organisationId, t.kind, t.status, t.receivedAt),
+    index('contacts_by_case')
+      .on(t.organisationId, t.linkedCaseId)
+      .where(sql`linked_case_id is not null`),
+    check('contacts_kind', sql`${t.kind} in ('complaint', 'service-request', 'compliment', 'suggestion')`),
+    check('contacts_status', sql`${t.status} in ('open', 'closed')`),
   ],
 );

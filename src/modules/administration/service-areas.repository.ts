@@ -1,0 +1,60 @@
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import type { Transaction } from '../../platform/db/database.ts';
+import { serviceAreas, serviceCategories } from '../../platform/db/schema.ts';
+
+export interface ServiceCategory {
+  code: string;
+  name: string;
+  retired: boolean;
+}
+
+export interface ServiceArea {
+  code: string;
+  name: string;
+  retired: boolean;
+  categories: ServiceCategory[];
+}
+
+/**
+ * The organisation's service areas with their categories, by name. Retired ones are kept (cases
+ * still refer to them) and listed only when asked for.
+ */
+export async function listServiceAreas(
+  tx: Transaction,
+  organisationId: string,
+  options: { includeRetired?: boolean } = {},
+): Promise<ServiceArea[]> {
+  const areas = await tx
+    .select()
+    .from(serviceAreas)
+    .where(
+      and(
+        eq(serviceAreas.organisationId, organisationId),
+        options.includeRetired ? undefined : isNull(serviceAreas.retiredAt),
+      ),
+    )
+    .orderBy(asc(serviceAreas.name));
+  const categories = await tx
+    .select()
+    .from(serviceCategories)
+    .where(
+      and(
+        eq(serviceCategories.organisationId, organisationId),
+        options.includeRetired ? undefined : isNull(serviceCategories.retiredAt),
+      ),
+    )
+    .orderBy(asc(serviceCategories.name));
+  return areas.map((area) => ({
+    code: area.code,
+    name: area.name,
+    retired: area.retiredAt !== null,
+    categories: categories
+      .filter((c) => c.serviceArea === area.code)
+      .map((c) => ({ code: c.code, name: c.name, retired: c.retiredAt !== null })),
+  }));
+}
+
+/** The area's display name, or the code itself for an area no longer (or never) configured. */
+export function serviceAreaName(areas: readonly ServiceArea[], code: string): string {
+  return areas.find((a) => a.code === code)?.name ?? code;
+}
