@@ -14,6 +14,14 @@ export class UnauthorisedError extends Error {
   }
 }
 
+/** Signed in (or authenticated), but not allowed to do this. */
+export class ForbiddenError extends Error {
+  constructor(message = 'You do not have permission to do this') {
+    super(message);
+    this.name = 'ForbiddenError';
+  }
+}
+
 /** Someone else changed the case since it was read: reload and try again. */
 export class ConflictError extends Error {
   constructor(message: string) {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { staffAccounts, staffSessions } from '../../src/platform/db/schema.ts';
+import { auditLog, staffAccounts, staffSessions } from '../../src/platform/db/schema.ts';
 import { STAFF_ROLES } from '../../src/modules/staff/staff-roles.ts';
 import { rejectsWithCause } from '../support/test-database.ts';
 import { createTestOrganisation, startTestApp, type TestApp } from '../support/test-app.ts';
@@ -47,7 +47,7 @@ void describe('staff accounts, for administrators only', () => {
     const row = (name: string) =>
       new RegExp(
         `<tr class="govuk-table__row">\\s*<td class="govuk-table__cell"><a class="govuk-link" href="/admin/staff/[0-9a-f-]{36}">${name}</a></td>\\s*` +
-          '<td class="govuk-table__cell">([^<]*)</td>\\s*<td class="govuk-table__cell">([^<]*)</td>\\s*' +
+          '<td class="govuk-table__cell app-break-words">([^<]*)</td>\\s*<td class="govuk-table__cell">([^<]*)</td>\\s*' +
           '<td class="govuk-table__cell"><strong class="govuk-tag govuk-tag--(\\w+)">\\s*([^<]*?)\\s*</strong>',
       );
     assert.deepEqual(row('Ada Admin').exec(list.body)?.slice(1), [
@@ -121,7 +121,10 @@ void describe('staff accounts, for administrators only', () => {
     assert.match(created.location ?? '', /^\/admin\/staff\?created=[0-9a-f-]{36}$/);
     const banner = await admin.get(created.location ?? '');
     assert.match(banner.body, /Account created for Carys Jones/);
-    assert.match(banner.body, /<td class="govuk-table__cell">carys\.jones@alpha\.example<\/td>/);
+    assert.match(
+      banner.body,
+      /<td class="govuk-table__cell app-break-words">carys\.jones@alpha\.example<\/td>/,
+    );
 
     const carys = new TestBrowser(t);
     const signIn = await carys.signIn('carys.jones@alpha.example', 'a temporary password');
@@ -149,6 +152,35 @@ void describe('staff accounts, for administrators only', () => {
     assert.equal(refused.status, 400);
     assert.match(refused.body, /You cannot disable your own account/);
     assert.equal((await admin.get('/dashboard')).status, 200);
+  });
+
+  void it('re-enables a disabled account: it can sign in again, and the change is audited', async () => {
+    const staff = await createTestStaff(t, alpha, 'handler', { name: 'Rhys Returning' });
+    await admin.get(`/admin/staff/${staff.staffId}`);
+    assert.equal((await admin.post(`/admin/staff/${staff.staffId}/disable`)).status, 303);
+    const page = await admin.get(`/admin/staff/${staff.staffId}`);
+    assert.match(page.body, /Re-enable account/);
+    const enabled = await admin.post(`/admin/staff/${staff.staffId}/enable`);
+    assert.equal(enabled.status, 303);
+    assert.equal(enabled.location, `/admin/staff/${staff.staffId}?done=enabled`);
+    const after = await admin.get(enabled.location ?? '');
+    assert.match(after.body, /The account has been re-enabled/);
+    assert.match(after.body, />\s*Disable account\s*</);
+    assert.equal((await new TestBrowser(t).signIn(staff.email, staff.password)).location, '/dashboard');
+    const audits = await t.database.db.privileged((tx) =>
+      tx.select().from(auditLog).where(eq(auditLog.organisationId, alpha)),
+    );
+    const mine = audits.filter((a) => (a.details as { staffId?: string }).staffId === staff.staffId);
+    assert.deepEqual(
+      mine.map((a) => a.action).filter((a) => a !== 'staff-account-created'),
+      ['staff-account-disabled', 'staff-account-enabled', 'staff-signed-in'],
+    );
+    // Enabling an account that is not disabled changes nothing and writes nothing.
+    await admin.post(`/admin/staff/${staff.staffId}/enable`);
+    const again = await t.database.db.privileged((tx) =>
+      tx.select().from(auditLog).where(eq(auditLog.organisationId, alpha)),
+    );
+    assert.equal(again.length, audits.length);
   });
 
   void it('resets a password: it unlocks the account, ends its sessions, and must be changed', async () => {
@@ -191,6 +223,7 @@ void describe('staff accounts, for administrators only', () => {
       ],
       ['GET', `/admin/staff/${target.staffId}`, {}],
       ['POST', `/admin/staff/${target.staffId}/disable`, {}],
+      ['POST', `/admin/staff/${target.staffId}/enable`, {}],
       ['POST', `/admin/staff/${target.staffId}/reset-password`, { temporaryPassword: 'a long password' }],
     ];
     for (const role of STAFF_ROLES.filter((r) => r !== 'administrator')) {
@@ -222,6 +255,7 @@ void describe('staff accounts, for administrators only', () => {
     for (const [method, url] of [
       ['GET', `/admin/staff/${id}`],
       ['POST', `/admin/staff/${id}/disable`],
+      ['POST', `/admin/staff/${id}/enable`],
       ['POST', `/admin/staff/${id}/reset-password`],
       ['GET', '/admin/staff/not-a-uuid'],
       ['POST', '/admin/staff/not-a-uuid/disable'],

@@ -1,8 +1,26 @@
+import { rolesAllowedTo } from '../../domain/access/permissions.ts';
 import type { PageRoute } from '../../platform/web/page-route.ts';
+import { pageRoutes } from '../../platform/web/page-route.ts';
 import type { StaffDeps } from '../staff/deps.ts';
 import type { StaffPrincipal } from '../staff/staff-principal.ts';
+import { ADMIN_PATHS } from './admin-paths.ts';
+import { closureDayPages } from './closure-days.pages.ts';
+import { policyPages } from './policy.pages.ts';
+import { serviceAreaPages } from './service-areas.pages.ts';
 
-/** Administration: service areas and categories, the policy, closure days. */
-export function administrationPages(_deps: StaffDeps): PageRoute<StaffPrincipal>[] {
-  return [];
+const pages = pageRoutes<StaffPrincipal>();
+
+/** Administration: the index, service areas and categories, the policy, closure days. */
+export function administrationPages(deps: StaffDeps): PageRoute<StaffPrincipal>[] {
+  return [
+    pages.staff({
+      method: 'GET',
+      path: ADMIN_PATHS.index,
+      roles: rolesAllowedTo('administer'),
+      handler: () => Promise.resolve({ view: 'admin/index.njk', data: { adminPaths: ADMIN_PATHS } }),
+    }),
+    ...serviceAreaPages(deps),
+    ...policyPages(deps),
+    ...closureDayPages(deps),
+  ];
 }

@@ -58,3 +58,59 @@ export async function listServiceAreas(
 export function serviceAreaName(areas: readonly ServiceArea[], code: string): string {
   return areas.find((a) => a.code === code)?.name ?? code;
 }
+
+/** One area with its categories (retired included), or null. */
+export async function findServiceArea(
+  tx: Transaction,
+  organisationId: string,
+  code: string,
+): Promise<ServiceArea | null> {
+  const areas = await listServiceAreas(tx, organisationId, { includeRetired: true });
+  return areas.find((a) => a.code === code) ?? null;
+}
+
+export async function insertServiceArea(
+  tx: Transaction,
+  organisationId: string,
+  area: { code: string; name: string },
+): Promise<void> {
+  await tx.insert(serviceAreas).values({ organisationId, ...area });
+}
+
+export async function updateServiceArea(
+  tx: Transaction,
+  organisationId: string,
+  code: string,
+  changes: { name?: string; retiredAt?: Date | null },
+): Promise<void> {
+  await tx
+    .update(serviceAreas)
+    .set(changes)
+    .where(and(eq(serviceAreas.organisationId, organisationId), eq(serviceAreas.code, code)));
+}
+
+export async function insertServiceCategory(
+  tx: Transaction,
+  organisationId: string,
+  category: { serviceArea: string; code: string; name: string },
+): Promise<void> {
+  await tx.insert(serviceCategories).values({ organisationId, ...category });
+}
+
+export async function updateServiceCategory(
+  tx: Transaction,
+  organisationId: string,
+  key: { serviceArea: string; code: string },
+  changes: { name?: string; retiredAt?: Date | null },
+): Promise<void> {
+  await tx
+    .update(serviceCategories)
+    .set(changes)
+    .where(
+      and(
+        eq(serviceCategories.organisationId, organisationId),
+        eq(serviceCategories.serviceArea, key.serviceArea),
+        eq(serviceCategories.code, key.code),
+      ),
+    );
+}

@@ -4,6 +4,7 @@ import { jurisdictionSchema, type Policy } from '../../domain/policy/policy-sche
 import { findPreset, PRESET_KEYS } from '../../domain/policy/presets/index.ts';
 import type { DatabaseHandle } from '../../platform/db/database.ts';
 import { InvalidInputError } from '../../platform/errors.ts';
+import { insertDefaultServiceAreas } from '../administration/default-service-areas.ts';
 import { generateApiKey } from './api-keys.ts';
 import { audit, insertApiKey, insertOrganisation, insertPolicyVersion } from './organisation.repository.ts';
 
@@ -65,6 +66,7 @@ export async function createOrganisation(
   await db.privileged(async (tx) => {
     await insertOrganisation(tx, { organisationId, name: input.name, referencePrefix });
     await insertPolicyVersion(tx, organisationId, randomUUID(), policy);
+    await insertDefaultServiceAreas(tx, organisationId);
     await insertApiKey(tx, {
       organisationId,
       apiKeyId: key.apiKeyId,

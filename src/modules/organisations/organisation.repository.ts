@@ -123,3 +123,79 @@ export async function audit(
 ): Promise<void> {
   await tx.insert(auditLog).values(entry);
 }
+
+export interface ClosureDay {
+  day: IsoDate;
+  description: string;
+}
+
+export async function listClosureDayEntries(tx: Transaction, organisationId: string): Promise<ClosureDay[]> {
+  return tx
+    .select({ day: closureDays.day, description: closureDays.description })
+    .from(closureDays)
+    .where(eq(closureDays.organisationId, organisationId))
+    .orderBy(asc(closureDays.day));
+}
+
+export async function insertClosureDay(
+  tx: Transaction,
+  organisationId: string,
+  closure: ClosureDay,
+): Promise<void> {
+  await tx.insert(closureDays).values({ organisationId, ...closure });
+}
+
+/** Returns whether there was such a day. */
+export async function deleteClosureDay(
+  tx: Transaction,
+  organisationId: string,
+  day: IsoDate,
+): Promise<boolean> {
+  const deleted = await tx
+    .delete(closureDays)
+    .where(and(eq(closureDays.organisationId, organisationId), eq(closureDays.day, day)))
+    .returning({ day: closureDays.day });
+  return deleted.length > 0;
+}
+
+export interface PolicyVersionSummary {
+  key: string;
+  version: number;
+  name: string;
+  effectiveFrom: IsoDate;
+  createdAt: Date;
+}
+
+/** Every version the organisation has had, newest first. */
+export async function listPolicyVersions(
+  tx: Transaction,
+  organisationId: string,
+): Promise<PolicyVersionSummary[]> {
+  const rows = await tx
+    .select({
+      key: policyVersions.policyKey,
+      version: policyVersions.version,
+      effectiveFrom: policyVersions.effectiveFrom,
+      document: policyVersions.document,
+      createdAt: policyVersions.createdAt,
+    })
+    .from(policyVersions)
+    .where(eq(policyVersions.organisationId, organisationId))
+    .orderBy(desc(policyVersions.effectiveFrom), desc(policyVersions.createdAt));
+  return rows.map(({ document, ...row }) => ({ ...row, name: (document as { name: string }).name }));
+}
+
+/** The highest version number used for a policy key (0 when there is none). */
+export async function latestVersionNumber(
+  tx: Transaction,
+  organisationId: string,
+  key: string,
+): Promise<number> {
+  const rows = await tx
+    .select({ version: policyVersions.version })
+    .from(policyVersions)
+    .where(and(eq(policyVersions.organisationId, organisationId), eq(policyVersions.policyKey, key)))
+    .orderBy(desc(policyVersions.version))
+    .limit(1);
+  return rows[0]?.version ?? 0;
+}

@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import { rolesAllowedTo } from '../../domain/access/permissions.ts';
 import { formErrorsFrom } from '../../platform/web/forms.ts';
 import type { PageRoute } from '../../platform/web/page-route.ts';
 import { pageRoutes } from '../../platform/web/page-route.ts';
 import { createStaffAccount } from './create-staff-account.use-case.ts';
 import type { StaffDeps } from './deps.ts';
 import { disableStaffAccount } from './disable-staff-account.use-case.ts';
+import { enableStaffAccount } from './enable-staff-account.use-case.ts';
 import { getStaffAccount, listStaffAccounts } from './list-staff-accounts.use-case.ts';
 import { resetStaffPassword } from './reset-staff-password.use-case.ts';
 import { PATHS } from './staff-layout.ts';
@@ -14,7 +16,7 @@ import type { StaffAccountView } from './staff-accounts.ts';
 import type { FormErrors } from '../../platform/web/forms.ts';
 
 const pages = pageRoutes<StaffPrincipal>();
-const ADMINISTRATORS = ['administrator'] as const;
+const ADMINISTRATORS = rolesAllowedTo('administer');
 const accountParams = z.object({ id: z.uuid() });
 
 /** The role radios, with the submitted answer kept. */
@@ -106,6 +108,17 @@ export function adminStaffPages(deps: StaffDeps): PageRoute<StaffPrincipal>[] {
       handler: async ({ principal, params }) => {
         await disableStaffAccount(deps, principal, params.id);
         return { redirect: `${PATHS.staffAccounts}/${params.id}?done=disabled` };
+      },
+    }),
+
+    pages.staff({
+      method: 'POST',
+      path: `${PATHS.staffAccounts}/:id/enable`,
+      roles: ADMINISTRATORS,
+      params: accountParams,
+      handler: async ({ principal, params }) => {
+        await enableStaffAccount(deps, principal, params.id);
+        return { redirect: `${PATHS.staffAccounts}/${params.id}?done=enabled` };
       },
     }),
 

@@ -1,4 +1,4 @@
-import { ForbiddenError } from '../../platform/web/http-errors.ts';
+import { ForbiddenError } from '../../platform/errors.ts';
 import type { StaffRole } from './staff-roles.ts';
 
 /** The signed-in member of staff, resolved from the session cookie on every request. */

@@ -1,7 +1,13 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 import { CommandRefused } from '../../domain/complaint/refusal.ts';
-import { ConflictError, InvalidInputError, NotFoundError, UnauthorisedError } from '../errors.ts';
+import {
+  ConflictError,
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+  UnauthorisedError,
+} from '../errors.ts';
 
 /** RFC 9457 problem details. `errors` lists field-level problems for validation failures. */
 export interface Problem {
@@ -69,6 +75,9 @@ export function toProblem(error: unknown): Problem {
   }
   if (error instanceof UnauthorisedError) {
     return { type: `${TYPE_BASE}unauthorised`, title: 'Not signed in', status: 401, detail: error.message };
+  }
+  if (error instanceof ForbiddenError) {
+    return { type: `${TYPE_BASE}forbidden`, title: 'Forbidden', status: 403, detail: error.message };
   }
   if (error instanceof ConflictError) {
     return {

@@ -1,15 +1,4 @@
-/**
- * Errors the web layer turns into GOV.UK error pages (alongside the shared ones in ../errors.ts).
- * ForbiddenError is thrown by use cases too; when the API needs it, it belongs in ../errors.ts.
- */
-
-/** Signed in, but this member of staff may not do this. */
-export class ForbiddenError extends Error {
-  constructor(message = 'You do not have permission to do this') {
-    super(message);
-    this.name = 'ForbiddenError';
-  }
-}
+/** Errors only the web layer raises (the shared ones, ForbiddenError included, are in ../errors.ts). */
 
 /** Too many attempts from one address (sign-in throttling). */
 export class TooManyRequestsError extends Error {

@@ -38,7 +38,10 @@ export function adminStaffJourneys(started: () => BrowserApp): void {
       await follow(admin, 'Staff accounts');
       assert.equal(pathOf(admin), '/admin/staff');
       assert.equal(await heading(admin), 'Staff accounts');
-      assert.equal((await navigation(admin)).current, 'Staff accounts');
+      // Staff accounts sit under Administration, which the navigation marks as the active section.
+      const section = admin.locator('.govuk-service-navigation [aria-current="true"]');
+      assert.equal((await section.innerText()).trim(), 'Administration');
+      assert.equal((await navigation(admin)).current, null);
       const headings = await admin.locator('table thead th').allInnerTexts();
       assert.deepEqual(
         headings.map((h) => h.trim()),

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { rolesAllowedTo } from '../../domain/access/permissions.ts';
+import { type FormErrors, type FormValues } from '../../platform/web/forms.ts';
+import type { PageResult, PageRoute } from '../../platform/web/page-route.ts';
+import { pageRoutes } from '../../platform/web/page-route.ts';
+import type { ClosureDay } from '../organisations/organisation.repository.ts';
+import type { StaffDeps } from '../staff/deps.ts';
+import type { StaffPrincipal } from '../staff/staff-principal.ts';
+import { ADMIN_PATHS } from './admin-paths.ts';
+import { addClosureDay, closureDaysOverview, removeClosureDay } from './closure-days.use-case.ts';
+import { dateFormErrors, dateInputItems, withDateInput } from './date-input.ts';
+import { dayInWords } from './dates-in-words.ts';
+
+const pages = pageRoutes<StaffPrincipal>();
+const ROLES = rolesAllowedTo('administer');
+const DATE_FIELD = 'day';
+const dayParams = z.object({ day: z.iso.date() });
+
+/** A closure day for the list; only days after today can be removed (see the use case). */
+const present = (today: string) => (c: ClosureDay) => ({
+  ...c,
+  dayInWords: dayInWords(c.day),
+  removable: c.day > today,
+});
+
+/** Closure days: listed, added (today or later) and removed (after today). */
+export function closureDayPages(deps: StaffDeps): PageRoute<StaffPrincipal>[] {
+  const listPage = async (
+    principal: StaffPrincipal,
+    extra: {
+      done?: string | undefined;
+      moved?: string | undefined;
+      form?: FormValues;
+      errors?: FormErrors;
+    } = {},
+  ): Promise<PageResult> => {
+    const { upcoming, past, today } = await closureDaysOverview(deps, principal);
+    const form = extra.form ?? {};
+    return {
+      view: 'admin/closure-days.njk',
+      status: extra.errors ? 400 : 200,
+      data: {
+        adminPaths: ADMIN_PATHS,
+        upcoming: upcoming.map(present(today)),
+        past: past.map(present(today)),
+        done: extra.done,
+        moved: extra.moved,
+        description: form.description ?? '',
+        dateItems: dateInputItems(form, DATE_FIELD, Boolean(extra.errors?.fields[DATE_FIELD])),
+        errors: extra.errors,
+      },
+    };
+  };
+
+  return [
+    pages.staff({
+      method: 'GET',
+      path: ADMIN_PATHS.closureDays,
+      roles: ROLES,
+      handler: ({ principal, query }) => listPage(principal, { done: query.done, moved: query.moved }),
+    }),
+    pages.staff({
+      method: 'POST',
+      path: ADMIN_PATHS.closureDays,
+      roles: ROLES,
+      handler: async ({ principal, form }) => {
+        try {
+          const { casesMoved } = await withDateInput(form, DATE_FIELD, 'the date of the closure day', (day) =>
+            addClosureDay(deps, principal, { day, description: form.description ?? '' }),
+          );
+          return { redirect: `${ADMIN_PATHS.closureDays}?done=added&moved=${String(casesMoved)}` };
+        } catch (error) {
+          const errors = dateFormErrors(error, DATE_FIELD);
+          if (!errors) throw error;
+          return listPage(principal, { form, errors });
+        }
+      },
+    }),
+    pages.staff({
+      method: 'POST',
+      path: `${ADMIN_PATHS.closureDays}/:day/remove`,
+      roles: ROLES,
+      params: dayParams,
+      handler: async ({ principal, params }) => {
+        const { casesMoved } = await removeClosureDay(deps, principal, params.day);
+        return { redirect: `${ADMIN_PATHS.closureDays}?done=removed&moved=${String(casesMoved)}` };
+      },
+    }),
+  ];
+}
