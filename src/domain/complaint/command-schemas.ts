@@ -141,6 +141,9 @@ export const receiveSchema = z.object({
   serviceType: serviceCode('the service type')
     .optional()
     .meta({ description: 'Chooses the external review body, e.g. care or leasehold-service-charges.' }),
+  category: serviceCode('the category').optional().meta({
+    description: 'A category within the service area, e.g. damp-and-mould (for learning and reports).',
+  }),
   summary: text('what the complaint is about', 20000),
   timeLimitException: z
     .string()

@@ -60,6 +60,8 @@ export type ComplaintReceived = Event<
     jurisdiction: Jurisdiction;
     serviceArea: string;
     serviceType: string;
+    /** Optional, and absent from complaints received before categories existed. */
+    category?: string;
     summary: string;
     timeLimitException?: string;
     /** The policy's time limit as it applied at receipt; null when the policy sets none. */

@@ -87,6 +87,7 @@ export function receiveComplaint(input: ReceiveInput, ctx: ReceiveContext): Comp
       jurisdiction,
       serviceArea: input.serviceArea,
       serviceType: input.serviceType ?? 'all',
+      ...(input.category !== undefined ? { category: input.category } : {}),
       summary: input.summary,
       ...(exception !== undefined ? { timeLimitException: exception } : {}),
       timeLimit: ends

@@ -54,6 +54,8 @@ export interface ComplaintState {
   jurisdiction: Jurisdiction;
   serviceArea: string;
   serviceType: string;
+  /** A category within the service area; null when none was given (or before categories existed). */
+  category: string | null;
   channel: string;
   receivedBy: StaffMember;
   receivedAt: string;
@@ -120,6 +122,7 @@ function initialState(event: ComplaintReceived): ComplaintState {
     jurisdiction: d.jurisdiction,
     serviceArea: d.serviceArea,
     serviceType: d.serviceType,
+    category: d.category ?? null,
     channel: d.channel,
     receivedBy: d.receivedBy,
     receivedAt: d.receivedAt,

@@ -48,6 +48,7 @@ export function presentComplaint(state: ComplaintState, ctx: CaseContext) {
     jurisdiction: state.jurisdiction,
     serviceArea: state.serviceArea,
     serviceType: state.serviceType,
+    category: state.category ?? null,
     channel: state.channel,
     receivedBy: state.receivedBy,
     receivedAt: state.receivedAt,

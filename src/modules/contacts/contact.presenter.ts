@@ -1,0 +1,142 @@
+import { CHANNELS, REPRESENTATIVE_RELATIONSHIPS } from '../../domain/complaint/command-schemas.ts';
+import { SUGGESTION_DECISIONS } from '../../domain/contact/contact-schemas.ts';
+import type { ContactKind, ResidentChoice } from '../../domain/contact/triage.ts';
+import type { ContactRow, ContactStatus } from './contact.repository.ts';
+
+/** Plain-English words for the contact log's codes, and dates as staff read them. */
+
+export const KIND_IN_WORDS: Record<ContactKind, string> = {
+  complaint: 'Complaint',
+  'service-request': 'Service request',
+  compliment: 'Compliment',
+  suggestion: 'Suggestion',
+};
+
+export const STATUS_IN_WORDS: Record<ContactStatus, string> = { open: 'Open', closed: 'Closed' };
+
+export const CHANNEL_IN_WORDS: Record<(typeof CHANNELS)[number], string> = {
+  phone: 'Phone',
+  'in-person': 'In person',
+  letter: 'Letter',
+  email: 'Email',
+  web: 'Website',
+  'social-media': 'Social media',
+  staff: 'Via a member of staff',
+  contractor: 'Via a contractor',
+  'third-party': 'Via a third party (a representative)',
+};
+
+export const RELATIONSHIP_IN_WORDS: Record<(typeof REPRESENTATIVE_RELATIONSHIPS)[number], string> = {
+  advocate: 'Advocate',
+  relative: 'Relative',
+  friend: 'Friend',
+  mp: 'MP',
+  councillor: 'Councillor',
+  solicitor: 'Solicitor',
+  'power-of-attorney': 'Holder of power of attorney',
+  other: 'Other',
+};
+
+export const CHOICE_IN_WORDS: Record<ResidentChoice, string> = {
+  complaint: 'To make a complaint',
+  'service-request': 'To make a service request',
+  'no-complaint': 'They did not want to complain',
+};
+
+const DECISION_IN_WORDS: Record<(typeof SUGGESTION_DECISIONS)[number], string> = {
+  adopted: 'Adopted',
+  'adopted-in-part': 'Adopted in part',
+  'not-adopted': 'Not adopted',
+};
+
+export function suggestionDecisionInWords(decision: string): string {
+  return DECISION_IN_WORDS[decision as keyof typeof DECISION_IN_WORDS] ?? decision;
+}
+
+export function inWords<K extends string>(words: Record<K, string>, code: string): string {
+  return (words as Record<string, string>)[code] ?? code;
+}
+
+const dateFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
+const timeFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  hour: 'numeric',
+  minute: '2-digit',
+  hour12: true,
+});
+
+/** "23 December 2026". */
+export function dateInWords(instant: Date | string): string {
+  return dateFormat.format(new Date(instant));
+}
+
+/** "23 December 2026 at 10:30am". */
+export function dateTimeInWords(instant: Date | string): string {
+  const time = timeFormat.format(new Date(instant)).replace(' ', '').toLowerCase();
+  return `${dateInWords(instant)} at ${time}`;
+}
+
+/** A row of the contact log. */
+export function presentContactSummary(row: ContactRow) {
+  return {
+    reference: row.reference,
+    kind: row.kind,
+    kindInWords: KIND_IN_WORDS[row.kind],
+    status: row.status,
+    statusInWords: STATUS_IN_WORDS[row.status],
+    receivedAt: row.receivedAt.toISOString(),
+    receivedInWords: dateTimeInWords(row.receivedAt),
+    receivedOnInWords: dateInWords(row.receivedAt),
+    residentName: row.residentName,
+    summary: row.summary,
+  };
+}
+export type ContactSummaryView = ReturnType<typeof presentContactSummary>;
+
+/** Everything the contact's page shows. */
+export function presentContact(row: ContactRow) {
+  const d = row.details;
+  return {
+    ...presentContactSummary(row),
+    channelInWords: inWords(CHANNEL_IN_WORDS, row.channel),
+    receivedByName: row.receivedByName,
+    serviceArea: row.serviceArea,
+    category: row.category,
+    resident: d.resident,
+    representative: d.representative
+      ? {
+          ...d.representative,
+          relationshipInWords: inWords(RELATIONSHIP_IN_WORDS, d.representative.relationship),
+        }
+      : null,
+    triage: {
+      dissatisfied: d.triage.dissatisfied,
+      offeredChoice: d.triage.offeredChoice,
+      residentChoseInWords: d.triage.residentChose ? inWords(CHOICE_IN_WORDS, d.triage.residentChose) : null,
+    },
+    cases: d.cases ?? [],
+    compliment: d.compliment
+      ? {
+          ...d.compliment,
+          passedOn: d.compliment.passedOn
+            ? { ...d.compliment.passedOn, atInWords: dateTimeInWords(d.compliment.passedOn.at) }
+            : null,
+        }
+      : null,
+    suggestion: d.suggestion
+      ? {
+          ...d.suggestion,
+          decisionInWords: suggestionDecisionInWords(d.suggestion.decision),
+          atInWords: dateTimeInWords(d.suggestion.at),
+        }
+      : null,
+    outcome: d.outcome ? { ...d.outcome, atInWords: dateTimeInWords(d.outcome.at) } : null,
+    history: d.history.map((h) => ({ ...h, atInWords: dateTimeInWords(h.at) })),
+  };
+}
+export type ContactView = ReturnType<typeof presentContact>;

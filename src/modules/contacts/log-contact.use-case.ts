@@ -1,0 +1,207 @@
+import { ZodError } from 'zod';
+import { londonDateOf } from '../../domain/calendar/index.ts';
+import type { ReceiveInput } from '../../domain/complaint/command-schemas.ts';
+import { CommandRefused } from '../../domain/complaint/refusal.ts';
+import { logContactSchema, type LoggedContact } from '../../domain/contact/contact-schemas.ts';
+import type { ContactKind } from '../../domain/contact/triage.ts';
+import { randomUUID } from 'node:crypto';
+import type { Transaction } from '../../platform/db/database.ts';
+import { InvalidInputError, NotFoundError } from '../../platform/errors.ts';
+import { listServiceAreas } from '../administration/service-areas.repository.ts';
+import { nextReference } from '../complaints/complaint.repository.ts';
+import { receiveComplaintUseCase } from '../complaints/receive-complaint.use-case.ts';
+import { audit, findOrganisation } from '../organisations/organisation.repository.ts';
+import type { StaffDeps } from '../staff/deps.ts';
+import { auditActor, type StaffPrincipal } from '../staff/staff-principal.ts';
+import { depsInTransaction, requireContactLogger, staffMemberOf } from './contact-access.ts';
+import { insertContact, type ContactDetails } from './contact.repository.ts';
+
+export interface LoggedContactResult {
+  reference: string;
+  kind: ContactKind;
+  /** The complaint's reference when the contact was a complaint. */
+  caseReference: string | null;
+}
+
+/** The organisation's configured areas and categories are the only ones offered (when it has any). */
+export async function checkServiceArea(
+  tx: Transaction,
+  organisationId: string,
+  serviceArea: string | undefined,
+  category: string | undefined,
+): Promise<void> {
+  const areas = await listServiceAreas(tx, organisationId);
+  if (areas.length === 0 || serviceArea === undefined) return;
+  const area = areas.find((a) => a.code === serviceArea);
+  if (!area) throw new InvalidInputError('Select a service area from the list', 'serviceArea');
+  if (category !== undefined && !area.categories.some((c) => c.code === category)) {
+    throw new InvalidInputError(`Select a category of ${area.name}`, 'category');
+  }
+}
+
+/** Where the complaint's own checks report a problem, on the contact form. */
+const COMPLAINT_FIELDS: Record<string, string> = {
+  receivedAt: 'received',
+  issueDate: 'issueDate',
+  'complainant.name': 'residentName',
+  'complainant.contact.email': 'residentEmail',
+  'complainant.contact.phone': 'residentPhone',
+  'representative.name': 'representativeName',
+  serviceArea: 'serviceArea',
+  category: 'category',
+  summary: 'summary',
+};
+
+/** Runs a complaint use case, reporting its refusals against the contact form's fields. */
+export async function onContactForm<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof CommandRefused) {
+      throw new InvalidInputError(error.message, COMPLAINT_FIELDS[error.field ?? ''] ?? 'form');
+    }
+    if (error instanceof ZodError && error.issues[0]) {
+      const issue = error.issues[0];
+      throw new InvalidInputError(issue.message, COMPLAINT_FIELDS[issue.path.join('.')] ?? 'form');
+    }
+    throw error;
+  }
+}
+
+/** What a complaint logged from the contact form is received as. */
+export function complaintInputOf(
+  contact: Pick<LoggedContact, 'channel' | 'receivedAt' | 'resident' | 'representative' | 'summary'> & {
+    serviceArea: string;
+    category?: string | undefined;
+  },
+  issue: NonNullable<LoggedContact['complaint']>,
+  receivedBy: { id: string; name: string },
+): ReceiveInput {
+  const { name, phone, email, ...rest } = contact.resident;
+  const details = { phone, email };
+  const hasContact = phone !== undefined || email !== undefined;
+  return {
+    receivedAt: contact.receivedAt,
+    channel: contact.channel,
+    receivedBy,
+    issueDate: issue.issueDate,
+    issueDateKind: issue.issueDateKind,
+    complainant: name
+      ? {
+          kind: 'named',
+          name,
+          ...(hasContact
+            ? { contact: Object.fromEntries(Object.entries(details).filter(([, v]) => v !== undefined)) }
+            : {}),
+          ...rest,
+        }
+      : { kind: 'anonymous' },
+    ...(contact.representative ? { representative: contact.representative } : {}),
+    serviceArea: contact.serviceArea,
+    ...(contact.category ? { category: contact.category } : {}),
+    summary: contact.summary,
+  };
+}
+
+/**
+ * Logs a contact from any channel. A complaint is received through the complaint use case in the
+ * same transaction as its contact record, so neither exists without the other.
+ */
+export async function logContact(
+  deps: StaffDeps,
+  principal: StaffPrincipal,
+  form: Record<string, string | undefined>,
+): Promise<LoggedContactResult> {
+  requireContactLogger(principal);
+  const now = deps.clock.now();
+  const contact = logContactSchema(now).parse(form);
+  const organisationId = principal.organisationId;
+  const staff = staffMemberOf(principal);
+  return deps.db.forOrganisation(organisationId, async (tx) => {
+    await checkServiceArea(tx, organisationId, contact.serviceArea, contact.category);
+    const org = await findOrganisation(tx, organisationId);
+    if (!org) throw new NotFoundError('Your organisation was not found');
+    const year = Number(londonDateOf(contact.receivedAt).slice(0, 4));
+    const reference = await nextReference(tx, organisationId, `${org.referencePrefix}-C`, year, 'contact');
+
+    let linked: { caseId: string; reference: string } | null = null;
+    if (contact.kind === 'complaint' && contact.complaint && contact.serviceArea) {
+      const input = complaintInputOf(
+        { ...contact, serviceArea: contact.serviceArea },
+        contact.complaint,
+        staff,
+      );
+      const complaint = await onContactForm(() =>
+        receiveComplaintUseCase(depsInTransaction(deps, organisationId, tx), organisationId, input, staff),
+      );
+      linked = { caseId: complaint.id, reference: complaint.reference };
+    }
+
+    const at = now.toISOString();
+    const details: ContactDetails = {
+      resident: contact.resident,
+      ...(contact.representative ? { representative: contact.representative } : {}),
+      triage: contact.triage,
+      ...(linked ? { cases: [linked] } : {}),
+      ...(contact.compliment
+        ? {
+            compliment: {
+              staffMemberName: contact.compliment.staffMemberName,
+              managerName: contact.compliment.managerName,
+              passedOn: contact.compliment.passedOnAtIntake
+                ? {
+                    to: `${contact.compliment.staffMemberName} and ${contact.compliment.managerName}`,
+                    by: staff.name,
+                    at,
+                  }
+                : null,
+            },
+          }
+        : {}),
+      history: [{ at, by: staff, what: linked ? `Logged as complaint ${linked.reference}` : 'Logged' }],
+    };
+    // Open means the contact log still has something to do: a complaint is followed on its case,
+    // and a compliment already passed on needs nothing more.
+    const open =
+      contact.kind === 'service-request' ||
+      contact.kind === 'suggestion' ||
+      (contact.kind === 'compliment' && !contact.compliment?.passedOnAtIntake);
+    await insertContact(tx, organisationId, {
+      contactId: randomUUID(),
+      reference,
+      kind: contact.kind,
+      status: open ? 'open' : 'closed',
+      channel: contact.channel,
+      receivedAt: new Date(contact.receivedAt),
+      receivedById: staff.id,
+      receivedByName: staff.name,
+      residentName: contact.resident.name ?? null,
+      serviceArea: contact.serviceArea ?? null,
+      category: contact.category ?? null,
+      summary: contact.summary,
+      details,
+      linkedCaseId: linked?.caseId ?? null,
+    });
+    await audit(tx, {
+      organisationId,
+      actor: auditActor(principal),
+      action: 'contact.logged',
+      details: { reference, kind: contact.kind, ...(linked ? { caseReference: linked.reference } : {}) },
+    });
+    return { reference, kind: contact.kind, caseReference: linked?.reference ?? null };
+  });
+}
+
+/** The check-your-answers step: every check logging would make, without saving anything. */
+export async function checkContactAnswers(
+  deps: StaffDeps,
+  principal: StaffPrincipal,
+  form: Record<string, string | undefined>,
+): Promise<LoggedContact> {
+  requireContactLogger(principal);
+  const contact = logContactSchema(deps.clock.now()).parse(form);
+  await deps.db.forOrganisation(principal.organisationId, (tx) =>
+    checkServiceArea(tx, principal.organisationId, contact.serviceArea, contact.category),
+  );
+  return contact;
+}

@@ -1,0 +1,393 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { and, eq } from 'drizzle-orm';
+import { auditLog, cases, contacts } from '../../src/platform/db/schema.ts';
+import { contactsForCase } from '../../src/modules/contacts/view-contacts.use-case.ts';
+import { createDemoLandlord } from '../../src/modules/demo/create-demo-landlord.ts';
+import { createTestOrganisation, startTestApp, type TestApp } from '../support/test-app.ts';
+import { errorSummary, heading, signedIn, type TestBrowser } from '../support/web-client.ts';
+
+/** What a browser submits for an attribute value Nunjucks escaped. */
+function unescapeHtml(value: string): string {
+  return value
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+/** A complete "Log a contact" form; the clock reads 2 March 2026, 10:00 (GMT). */
+function contactForm(overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    kind: 'service-request',
+    channel: 'phone',
+    receivedDay: '2',
+    receivedMonth: '3',
+    receivedYear: '2026',
+    receivedTime: '09:15',
+    residentName: 'Margaret Ellis',
+    residentPhone: '07700 900123',
+    summary: 'The kitchen tap drips.',
+    serviceArea: 'repairs',
+    dissatisfied: 'no',
+    ...overrides,
+  };
+}
+
+const complaintForm = (overrides: Record<string, string> = {}) =>
+  contactForm({
+    kind: 'complaint',
+    summary: 'Boiler repair appointment missed twice.',
+    issueDay: '20',
+    issueMonth: '2',
+    issueYear: '2026',
+    issueDateKind: 'occurred',
+    ...overrides,
+  });
+
+void describe('log a contact: intake and triage', () => {
+  let t: TestApp;
+  let alpha: { organisationId: string; referencePrefix: string };
+  let beta: { organisationId: string; referencePrefix: string };
+  let officer: TestBrowser;
+  let frontLine: TestBrowser;
+
+  const countRows = async (organisationId: string) =>
+    t.database.db.privileged(async (tx) => ({
+      contacts: (await tx.select().from(contacts).where(eq(contacts.organisationId, organisationId))).length,
+      cases: (await tx.select().from(cases).where(eq(cases.organisationId, organisationId))).length,
+    }));
+
+  /** Through check-your-answers and "Log the contact"; returns where it went. */
+  async function logThroughCheck(browser: TestBrowser, form: Record<string, string>): Promise<string> {
+    await browser.get('/contacts/new');
+    const check = await browser.post('/contacts/new', { ...form, _step: 'check' });
+    assert.equal(check.status, 200, errorSummary(check.body) ?? 'check page');
+    assert.equal(heading(check.body), 'Check your answers before logging the contact');
+    const hidden = [...check.body.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)]
+      .filter((m) => m[1] !== '_csrf')
+      .map((m) => [m[1] ?? '', unescapeHtml(m[2] ?? '')]);
+    const saved = await browser.post('/contacts/new', { ...Object.fromEntries(hidden), _step: 'save' });
+    assert.equal(saved.status, 303, errorSummary(saved.body) ?? 'saved');
+    return saved.location ?? '';
+  }
+
+  before(async () => {
+    t = await startTestApp();
+    alpha = await createTestOrganisation(t, 'hos-code-2024', undefined, 'Alpha Homes');
+    beta = await createTestOrganisation(t, 'hos-code-2024', undefined, 'Beta Housing');
+    ({ browser: officer } = await signedIn(t, alpha.organisationId, 'complaints-officer', {
+      name: 'Priya Shah',
+    }));
+    ({ browser: frontLine } = await signedIn(t, alpha.organisationId, 'front-line', {
+      name: 'Jordan Hughes',
+    }));
+  });
+  after(() => t.close());
+
+  void it('shows the form with triage guidance, received now by default', async () => {
+    const page = await frontLine.get('/contacts/new');
+    assert.equal(page.status, 200);
+    assert.equal(heading(page.body), 'Log a contact');
+    assert.match(page.body, /How to tell if this is a complaint/);
+    assert.match(page.body, /we have no record of it/);
+    assert.match(page.body, /name="receivedYear"[^>]*value="2026"/);
+    assert.match(page.body, /name="receivedTime"[^>]*value="10:00"/);
+  });
+
+  void it('logs a complaint through check-your-answers: the case and its contact, linked, then the case page', async () => {
+    const location = await logThroughCheck(frontLine, complaintForm());
+    const reference = `${alpha.referencePrefix}-2026-000001`;
+    assert.equal(location, `/cases/${reference}`);
+    const [row] = await t.database.db.privileged((tx) =>
+      tx.select().from(contacts).where(eq(contacts.organisationId, alpha.organisationId)),
+    );
+    assert.equal(row?.kind, 'complaint');
+    assert.equal(row?.reference, `${alpha.referencePrefix}-C-2026-000001`);
+    const [caseRow] = await t.database.db.privileged((tx) =>
+      tx.select().from(cases).where(eq(cases.reference, reference)),
+    );
+    assert.equal(row?.linkedCaseId, caseRow?.caseId);
+    const state = caseRow?.state as { receivedBy: { name: string }; issueDate: string; receivedAt: string };
+    assert.equal(state.receivedBy.name, 'Jordan Hughes');
+    assert.equal(state.issueDate, '2026-02-20');
+    assert.equal(state.receivedAt, '2026-03-02T09:15:00.000Z');
+    const linked = await contactsForCase({ db: t.database.db }, alpha.organisationId, caseRow?.caseId ?? '');
+    assert.deepEqual(
+      linked.map((c) => [c.reference, c.kind, c.status]),
+      [[`${alpha.referencePrefix}-C-2026-000001`, 'complaint', 'closed']],
+    );
+    const audits = await t.database.db.privileged((tx) =>
+      tx
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.organisationId, alpha.organisationId), eq(auditLog.action, 'contact.logged'))),
+    );
+    assert.equal(audits.length, 1);
+  });
+
+  void it('refuses dissatisfaction without a record of the choice to complain, keeping the answers', async () => {
+    const before = await countRows(alpha.organisationId);
+    await officer.get('/contacts/new');
+    const refused = await officer.post('/contacts/new', {
+      ...contactForm({ dissatisfied: 'yes', summary: 'Third time I have reported this tap' }),
+      _step: 'save',
+    });
+    assert.equal(refused.status, 400);
+    assert.equal(
+      errorSummary(refused.body),
+      'Confirm the resident was offered the choice to make a complaint Select what the resident chose',
+    );
+    assert.match(refused.body, /Third time I have reported this tap/, 'the answers are kept');
+    assert.match(refused.body, /id="offeredChoice-error"/);
+    assert.deepEqual(await countRows(alpha.organisationId), before, 'nothing is saved');
+
+    const notComplaint = await officer.post('/contacts/new', {
+      ...complaintForm({ dissatisfied: 'yes', offeredChoice: 'yes', residentChose: 'no-complaint' }),
+      _step: 'check',
+    });
+    assert.equal(notComplaint.status, 400);
+    assert.equal(
+      errorSummary(notComplaint.body),
+      'The resident did not want to complain: select another kind of contact',
+    );
+  });
+
+  void it('makes the contact a complaint when the resident chooses to complain', async () => {
+    const location = await logThroughCheck(
+      officer,
+      complaintForm({
+        kind: 'service-request',
+        dissatisfied: 'yes',
+        offeredChoice: 'yes',
+        residentChose: 'complaint',
+      }),
+    );
+    assert.match(location, /^\/cases\/[A-Z]+-2026-000002$/);
+  });
+
+  void it('shows every problem with a bad complaint, and saves nothing', async () => {
+    const before = await countRows(alpha.organisationId);
+    const wrong = await officer.post('/contacts/new', {
+      ...complaintForm({
+        receivedDay: '31',
+        receivedMonth: '2',
+        summary: '',
+        issueDay: '',
+        serviceArea: 'Repairs!',
+        residentEmail: 'nope',
+        channel: 'third-party',
+      }),
+      _step: 'check',
+    });
+    assert.equal(wrong.status, 400);
+    assert.equal(
+      errorSummary(wrong.body),
+      'Enter the representative’s name Select the representative’s relationship to the resident Select whether the resident’s consent is held Enter the date the contact was received as a real date Enter an email address in the correct format, like name@example.com Enter a summary of the contact Enter the service area as lower-case words joined by hyphens, like repairs Enter the date of the issue as a real date',
+    );
+    assert.match(wrong.body, /href="#receivedDay"/);
+    assert.deepEqual(await countRows(alpha.organisationId), before);
+    const future = await officer.post('/contacts/new', {
+      ...complaintForm({ receivedTime: '11:30' }),
+      _step: 'save',
+    });
+    assert.equal(future.status, 400);
+    assert.equal(errorSummary(future.body), 'The date and time received cannot be in the future');
+  });
+
+  void it('the "Change" step shows the form again with every answer kept', async () => {
+    const back = await officer.post('/contacts/new', {
+      ...complaintForm({ residentName: 'Ann O’Neil & Co' }),
+      _step: 'change',
+    });
+    assert.equal(back.status, 200);
+    assert.equal(heading(back.body), 'Log a contact');
+    assert.match(back.body, /value="Ann O’Neil &amp; Co"/);
+    assert.match(back.body, /value="complaint" checked/);
+  });
+
+  void it('records a service request; a complaint about it leaves it open and linked; then it closes', async () => {
+    const location = await logThroughCheck(officer, contactForm());
+    assert.match(location, /^\/contacts\/[A-Z]+-C-2026-\d{6}\?done=logged$/);
+    const path = location.replace(/\?.*/, '');
+    const page = await officer.get(location);
+    assert.match(page.body, /Service request logged/);
+    assert.match(page.body, /Raise a complaint about this service request/);
+
+    const missing = await officer.post(`${path}/raise-complaint`, { channel: 'phone', summary: '' });
+    assert.equal(missing.status, 400);
+    assert.equal(errorSummary(missing.body), 'Enter what the resident is unhappy about');
+
+    const raised = await officer.post(`${path}/raise-complaint`, {
+      channel: 'phone',
+      summary: 'Nobody has come to fix the tap.',
+    });
+    assert.equal(raised.status, 303);
+    assert.match(raised.location ?? '', /^\/cases\/[A-Z]+-2026-\d{6}$/);
+    const caseReference = (raised.location ?? '').replace('/cases/', '');
+    const [request] = await t.database.db.privileged((tx) =>
+      tx
+        .select()
+        .from(contacts)
+        .where(eq(contacts.reference, path.replace('/contacts/', ''))),
+    );
+    const [complaint] = await t.database.db.privileged((tx) =>
+      tx.select().from(cases).where(eq(cases.reference, caseReference)),
+    );
+    assert.equal(request?.status, 'open', 'the service request stays open');
+    assert.equal(request?.linkedCaseId, complaint?.caseId);
+    const after = await officer.get(path);
+    assert.match(after.body, new RegExp(`href="/cases/${caseReference}"`));
+    const casePage = await officer.get(`/cases/${caseReference}`);
+    assert.equal(casePage.status, 200);
+    assert.match(casePage.body, new RegExp(`href="${path}"`), 'the case page links back to the request');
+
+    const noOutcome = await officer.post(`${path}/close`, { outcome: ' ' });
+    assert.equal(noOutcome.status, 400);
+    assert.equal(errorSummary(noOutcome.body), 'Enter the outcome of the service request');
+    const closed = await officer.post(`${path}/close`, { outcome: 'Tap washer replaced.' });
+    assert.equal(closed.status, 303);
+    const closedPage = await officer.get(closed.location ?? '');
+    assert.match(closedPage.body, /The service request has been closed/);
+    assert.match(closedPage.body, /Tap washer replaced\./);
+    const again = await officer.post(`${path}/close`, { outcome: 'Twice' });
+    assert.equal(again.status, 400);
+    assert.equal(errorSummary(again.body), 'This service request is closed');
+  });
+
+  void it('records a compliment and that it was passed on', async () => {
+    const location = await logThroughCheck(
+      frontLine,
+      contactForm({
+        kind: 'compliment',
+        serviceArea: '',
+        summary: 'Dave fixed the boiler quickly and cleaned up.',
+        staffMemberName: 'Dave Jones',
+        managerName: 'Tom Okafor',
+      }),
+    );
+    const path = location.replace(/\?.*/, '');
+    const page = await frontLine.get(path);
+    assert.match(page.body, /Dave Jones \(manager: Tom Okafor\)/);
+    assert.match(page.body, /Not yet/);
+    const passed = await frontLine.post(`${path}/passed-on`, { passedOnTo: 'Dave Jones and Tom Okafor' });
+    assert.equal(passed.status, 303);
+    const after = await frontLine.get(passed.location ?? '');
+    assert.match(after.body, /To Dave Jones and Tom Okafor, by Jordan Hughes, 2 March 2026 at 10:00am/);
+    assert.match(after.body, /Closed/);
+  });
+
+  void it('records a compliment passed on at intake as closed', async () => {
+    const location = await logThroughCheck(
+      frontLine,
+      contactForm({
+        kind: 'compliment',
+        staffMemberName: 'Dave Jones',
+        managerName: 'Tom Okafor',
+        passedOn: 'yes',
+      }),
+    );
+    const page = await frontLine.get(location);
+    assert.doesNotMatch(page.body, /Record that this was passed on/);
+    assert.match(page.body, /To Dave Jones and Tom Okafor, by Jordan Hughes/);
+  });
+
+  void it('records a suggestion, then its assessment and outcome', async () => {
+    const location = await logThroughCheck(
+      officer,
+      contactForm({ kind: 'suggestion', serviceArea: '', summary: 'Text me before a repair visit.' }),
+    );
+    const path = location.replace(/\?.*/, '');
+    const refused = await officer.post(`${path}/suggestion-outcome`, { assessment: 'Good idea' });
+    assert.equal(refused.status, 400);
+    assert.equal(
+      errorSummary(refused.body),
+      'Select whether the suggestion will be adopted Confirm the resident has been told the outcome',
+    );
+    const done = await officer.post(`${path}/suggestion-outcome`, {
+      decision: 'adopted',
+      assessment: 'Repairs will send texts from April.',
+      residentTold: 'yes',
+    });
+    assert.equal(done.status, 303);
+    const page = await officer.get(done.location ?? '');
+    assert.match(page.body, /Adopted: Repairs will send texts from April\./);
+  });
+
+  void it('lists contacts with filters, newest first, and escapes what residents wrote', async () => {
+    await logThroughCheck(
+      officer,
+      contactForm({ summary: '<script>alert(1)</script> leak', residentName: '<b>Bold</b>' }),
+    );
+    const list = await officer.get('/contacts');
+    assert.equal(list.status, 200);
+    assert.equal(heading(list.body), 'Contacts');
+    assert.doesNotMatch(list.body, /<script>alert/);
+    assert.match(list.body, /&lt;script&gt;alert\(1\)&lt;\/script&gt; leak/);
+    assert.match(list.body, /&lt;b&gt;Bold&lt;\/b&gt;/);
+    const suggestions = await officer.get('/contacts?kind=suggestion');
+    assert.match(suggestions.body, /1 contact</);
+    assert.match(suggestions.body, /Text me before a repair visit/);
+    assert.doesNotMatch(suggestions.body, /kitchen tap/);
+    const open = await officer.get('/contacts?kind=service-request&status=open');
+    assert.doesNotMatch(open.body, /No contacts match/);
+    const escaped =
+      /href="\/contacts\/([A-Z]+-C-2026-\d{6})">[^<]*<\/a><\/th>\s*<td[^>]*>[^<]*<\/td>\s*<td[^>]*>[^<]*<\/td>\s*<td[^>]*>&lt;b&gt;/.exec(
+        list.body,
+      );
+    const page = await officer.get(`/contacts/${escaped?.[1] ?? ''}`);
+    assert.match(page.body, /&lt;script&gt;/);
+  });
+
+  void it('paginates the contact log', async () => {
+    const { browser } = await signedIn(t, beta.organisationId, 'handler');
+    for (let i = 0; i < 26; i += 1) {
+      await browser.get('/contacts/new');
+      const saved = await browser.post('/contacts/new', {
+        ...contactForm({ summary: `Request ${i}` }),
+        _step: 'save',
+      });
+      assert.equal(saved.status, 303);
+    }
+    const first = await browser.get('/contacts?kind=service-request');
+    assert.match(first.body, /26 contacts, page 1/);
+    assert.match(first.body, /href="\/contacts\?kind=service-request&amp;page=2"/);
+    const second = await browser.get('/contacts?kind=service-request&page=2');
+    assert.equal((second.body.match(/<tr class="govuk-table__row">/g) ?? []).length, 2);
+  });
+
+  void it('seeds the demo landlord’s contacts through the same use cases', async () => {
+    const demo = await createDemoLandlord(t.database.db, t.clock.now());
+    const rows = await t.database.db.privileged((tx) =>
+      tx.select().from(contacts).where(eq(contacts.organisationId, demo.organisationId)),
+    );
+    assert.equal(rows.length, 7);
+    assert.deepEqual([...new Set(rows.map((r) => `${r.kind}:${r.status}`))].sort(), [
+      'compliment:closed',
+      'compliment:open',
+      'service-request:closed',
+      'service-request:open',
+      'suggestion:closed',
+      'suggestion:open',
+    ]);
+    assert.equal(rows.filter((r) => r.linkedCaseId !== null).length, 1, 'one request has a complaint');
+  });
+
+  void it('refuses board members and administrators, and hides another organisation’s contacts', async () => {
+    for (const role of ['board-member', 'administrator'] as const) {
+      const { browser } = await signedIn(t, alpha.organisationId, role);
+      assert.equal((await browser.get('/contacts/new')).status, 403);
+      assert.equal((await browser.get('/contacts')).status, 403);
+      await browser.get('/dashboard');
+      assert.equal((await browser.post('/contacts/new', { ...contactForm(), _step: 'save' })).status, 403);
+    }
+    const { browser: betaOfficer } = await signedIn(t, beta.organisationId, 'complaints-officer');
+    const alphaContact = `${alpha.referencePrefix}-C-2026-000001`;
+    assert.equal((await betaOfficer.get(`/contacts/${alphaContact}`)).status, 404);
+    await betaOfficer.get('/contacts');
+    assert.equal((await betaOfficer.post(`/contacts/${alphaContact}/close`, { outcome: 'x' })).status, 404);
+    assert.equal((await officer.get('/contacts/NOT-A-CONTACT')).status, 404);
+    assert.equal((await officer.get('/contacts/bad%20ref')).status, 404);
+  });
+});
