@@ -1,8 +1,158 @@
-import type { PageRoute } from '../../platform/web/page-route.ts';
+import { z } from 'zod';
+import { rolesAllowedTo } from '../../domain/access/permissions.ts';
+import { londonDateOf } from '../../domain/calendar/index.ts';
+import { ALLOWED_IN, describeStatus, type CommandName } from '../../domain/complaint/decide.ts';
+import { ConflictError } from '../../platform/errors.ts';
+import type { FormErrors, FormValues } from '../../platform/web/forms.ts';
+import { pageRoutes, type PageResult, type PageRoute } from '../../platform/web/page-route.ts';
+import { actOnComplaint } from '../complaints/act-on-complaint.use-case.ts';
+import type { ChangeRequest } from '../complaints/change-case.ts';
+import { getComplaint } from '../complaints/get-complaint.use-case.ts';
+import { contactsForCase } from '../contacts/view-contacts.use-case.ts';
+import { getTimeline } from '../complaints/get-timeline.use-case.ts';
+import { spinOffComplaint } from '../complaints/spin-off-complaint.use-case.ts';
 import type { StaffDeps } from '../staff/deps.ts';
+import { PATHS } from '../staff/staff-layout.ts';
 import type { StaffPrincipal } from '../staff/staff-principal.ts';
+import { assignableStaff } from './assignable-staff.ts';
+import { ACTION_FORMS, type ActionContext } from './case-actions.ts';
+import { exclusionReasonsFor } from './case-exclusion-reasons.ts';
+import { actionFormErrors } from './case-form-errors.ts';
+import { fieldIds, withAnswers } from './case-form-fields.ts';
+import { casePageData } from './case-view.ts';
+
+const pages = pageRoutes<StaffPrincipal>();
+
+/** A case reference (any letter case) such as DH-2026-000001, or a case id (links between cases use ids). */
+const caseParams = z.object({
+  reference: z
+    .string()
+    .regex(
+      /^([A-Za-z0-9]{1,20}-\d{4}-\d{6}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/,
+    ),
+});
+
+const caseHref = (reference: string) => `${PATHS.cases}/${reference}`;
+
+const CONFLICT =
+  'This case has changed since you opened this form: someone else has updated it. Check the case, then submit the form again if it is still needed.';
+
+async function actionContext(
+  deps: StaffDeps,
+  principal: StaffPrincipal,
+  reference: string,
+  command: CommandName,
+): Promise<ActionContext> {
+  const view = await getComplaint(deps, principal.organisationId, reference);
+  const [staff, exclusionReasons] = await Promise.all([
+    assignableStaff(deps, principal.organisationId),
+    command === 'not-accept' ? exclusionReasonsFor(deps, principal.organisationId, reference) : [],
+  ]);
+  return { view, staff, exclusionReasons, today: londonDateOf(deps.clock.now()) };
+}
+
+function formPage(
+  command: CommandName,
+  ctx: ActionContext,
+  values: FormValues,
+  extra: { errors?: FormErrors; status?: number; version?: string } = {},
+): PageResult {
+  const form = ACTION_FORMS[command];
+  const allowed = ALLOWED_IN[command].includes(ctx.view.status);
+  const title = form.title.charAt(0).toLowerCase() + form.title.slice(1);
+  return {
+    view: 'cases/action.njk',
+    status: extra.status ?? 200,
+    data: {
+      reference: ctx.view.reference,
+      caseHref: caseHref(ctx.view.reference),
+      command,
+      form: { title: form.title, button: form.button },
+      intro: form.intro?.(ctx),
+      fields: withAnswers(form.fields(ctx), values),
+      values,
+      version: extra.version ?? String(ctx.view.version),
+      unavailable: allowed
+        ? undefined
+        : `You cannot ${title} now: this complaint is ${describeStatus(ctx.view.status)}.`,
+      errors: extra.errors,
+    },
+  };
+}
+
+/** GET and POST of one lifecycle command's form; only roles the permission table allows it. */
+function actionPages(deps: StaffDeps, command: CommandName): PageRoute<StaffPrincipal>[] {
+  const form = ACTION_FORMS[command];
+  const path = `${PATHS.cases}/:reference/${command}`;
+  const roles = rolesAllowedTo(command);
+  return [
+    pages.staff({
+      method: 'GET',
+      path,
+      roles,
+      params: caseParams,
+      handler: async ({ principal, params }) => {
+        const ctx = await actionContext(deps, principal, params.reference, command);
+        return formPage(command, ctx, form.defaults?.(ctx) ?? {});
+      },
+    }),
+    pages.staff({
+      method: 'POST',
+      path,
+      roles,
+      params: caseParams,
+      handler: async ({ principal, params, form: values }) => {
+        const ctx = await actionContext(deps, principal, params.reference, command);
+        const read = form.read(values, ctx);
+        const submitted = Number(values.version);
+        const request: ChangeRequest = {
+          organisationId: principal.organisationId,
+          caseRef: ctx.view.reference,
+          actor: { id: principal.staffId, name: principal.name },
+          // A form without its version is stale by definition: it must never overwrite a change.
+          expectedVersion: Number.isSafeInteger(submitted) ? submitted : 0,
+        };
+        try {
+          const changed =
+            command === 'spin-off'
+              ? await spinOffComplaint(deps, request, read.input)
+              : await actOnComplaint(deps, request, command, read.input);
+          return { redirect: `${caseHref(changed.reference)}?done=${command}` };
+        } catch (error) {
+          if (error instanceof ConflictError) {
+            const errors = { summary: [{ text: CONFLICT, href: '#case-action' }], fields: {} };
+            // The form now carries the current version: submitting again is a deliberate choice.
+            return formPage(command, ctx, values, { errors, status: 409 });
+          }
+          const errors = actionFormErrors(error, form, read, fieldIds(form.fields(ctx)));
+          if (!errors) throw error;
+          return formPage(command, ctx, values, { errors, status: 400, version: values.version ?? '' });
+        }
+      },
+    }),
+  ];
+}
 
 /** The case page and a form for every lifecycle action. */
-export function casePages(_deps: StaffDeps): PageRoute<StaffPrincipal>[] {
-  return [];
+export function casePages(deps: StaffDeps): PageRoute<StaffPrincipal>[] {
+  return [
+    pages.staff({
+      method: 'GET',
+      path: `${PATHS.cases}/:reference`,
+      roles: rolesAllowedTo('view-cases'),
+      params: caseParams,
+      handler: async ({ principal, params, query }) => {
+        const view = await getComplaint(deps, principal.organisationId, params.reference);
+        const timeline = await getTimeline(deps, principal.organisationId, view.reference);
+        const contacts = await contactsForCase(deps, principal.organisationId, view.id);
+        const done =
+          query.done && query.done in ACTION_FORMS ? ACTION_FORMS[query.done as CommandName].done : undefined;
+        return {
+          view: 'cases/case.njk',
+          data: { ...casePageData(view, timeline, principal.role), contacts, done },
+        };
+      },
+    }),
+    ...(Object.keys(ACTION_FORMS) as CommandName[]).flatMap((command) => actionPages(deps, command)),
+  ];
 }

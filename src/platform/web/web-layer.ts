@@ -11,9 +11,10 @@ import fastifyView from '@fastify/view';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import nunjucks from 'nunjucks';
 import { ZodError } from 'zod';
-import { InvalidInputError, NotFoundError } from '../errors.ts';
+import { CommandRefused } from '../../domain/complaint/refusal.ts';
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../errors.ts';
 import { formValues } from './forms.ts';
-import { ForbiddenError, TooManyRequestsError } from './http-errors.ts';
+import { TooManyRequestsError } from './http-errors.ts';
 import type { PageResult, PageRoute, Throttle, WebPrincipal } from './page-route.ts';
 
 export const SESSION_COOKIE = 'putright_session';
@@ -121,6 +122,16 @@ function errorPageFor(error: unknown, paths: WebLayerOptions<WebPrincipal>['path
       title: 'This form has expired',
       paragraphs: ['We did not save your answers. Go back, refresh the page and try again.'],
     };
+  }
+  if (error instanceof ConflictError) {
+    return {
+      status: 409,
+      title: 'Someone else has changed this',
+      paragraphs: [error.message, 'We did not save your answers.'],
+    };
+  }
+  if (error instanceof CommandRefused) {
+    return { status: 422, title: 'This cannot be done now', paragraphs: [error.message] };
   }
   if (error instanceof InvalidInputError || error instanceof ZodError) {
     return {

@@ -1,0 +1,570 @@
+import {
+  CHANNELS,
+  GOOD_REASONS,
+  OUTCOMES,
+  REMEDY_KINDS,
+  SPIN_OFF_REASONS,
+  type StaffMember,
+} from '../../domain/complaint/command-schemas.ts';
+import type { CommandName } from '../../domain/complaint/decide.ts';
+import type { FormValues } from '../../platform/web/forms.ts';
+import type { ComplaintView } from '../complaints/complaint.presenter.ts';
+import {
+  anyAnswered,
+  dateFrom,
+  lines,
+  optional,
+  penceFrom,
+  type Choice,
+  type FieldSpec,
+} from './case-form-fields.ts';
+import { codeInWords, formatDate } from './case-format.ts';
+
+/** What a form needs to draw itself and read its answers. */
+export interface ActionContext {
+  view: ComplaintView;
+  /** Staff who can be given the case to handle. */
+  staff: StaffMember[];
+  /** The policy's reasons for not accepting a complaint (for this case's jurisdiction). */
+  exclusionReasons: { code: string; label: string }[];
+  today: string;
+}
+
+/** A form's answers as the command's input, and where each input path's problems are shown. */
+export interface ReadForm {
+  input: unknown;
+  /** The form field for an input path like `decisions.0.reasons`; the path's first part by default. */
+  fieldOf?(path: string): string | undefined;
+}
+
+export interface ActionForm {
+  title: string;
+  button: string;
+  /** The success banner on the case page. */
+  done: string;
+  intro?(ctx: ActionContext): string | undefined;
+  fields(ctx: ActionContext): FieldSpec[];
+  defaults?(ctx: ActionContext): FormValues;
+  read(values: FormValues, ctx: ActionContext): ReadForm;
+  /** What to say when a field's answer is missing or unreadable and the schema only says "Invalid input". */
+  missing?: Record<string, string>;
+}
+
+const NO_CHOICE: Choice = { value: '', text: 'Choose…' };
+
+const handlerField = (ctx: ActionContext, label: string, hint?: string): FieldSpec => ({
+  type: 'select',
+  name: 'handler',
+  label,
+  ...(hint ? { hint } : {}),
+  items: [NO_CHOICE, ...ctx.staff.map((s) => ({ value: s.id, text: s.name }))],
+});
+
+const chosenStaff = (values: FormValues, ctx: ActionContext): StaffMember | undefined =>
+  ctx.staff.find((s) => s.id === values.handler);
+
+const ombudsmanConfirm = (name: string, label: string): FieldSpec => ({
+  type: 'confirm',
+  name,
+  legend: 'Ombudsman details',
+  label,
+});
+
+const confirmed = (values: FormValues, name: string): true | undefined =>
+  values[name] === 'yes' ? true : undefined;
+
+const asPoints = (texts: string[]) => texts.map((text) => ({ text }));
+
+const OUTCOME_WORDS: Record<(typeof OUTCOMES)[number], string> = {
+  upheld: 'Upheld',
+  'partly-upheld': 'Partly upheld',
+  'not-upheld': 'Not upheld',
+};
+
+const SPIN_OFF_WORDS: Record<(typeof SPIN_OFF_REASONS)[number], string> = {
+  unrelated: 'They are not related to this complaint',
+  'raised-after-response': 'They were raised after the response was sent',
+  'would-unreasonably-delay': 'Including them would unreasonably delay the response',
+};
+
+/** Fixed rows: enough for most responses, and a form that works without JavaScript. */
+export const REMEDY_ROWS = 3;
+export const ACTION_ROWS = 3;
+const rows = (count: number) => Array.from({ length: count }, (_, i) => i + 1);
+
+function responseForm(stage: 1 | 2): ActionForm {
+  return {
+    title: stage === 1 ? 'Send the stage 1 response' : 'Send the final response',
+    button: stage === 1 ? 'Record stage 1 response' : 'Record final response',
+    done: stage === 1 ? 'Stage 1 response recorded' : 'Final response recorded',
+    intro: () =>
+      'Give a decision with reasons on every point of the complaint. Remedies and actions are optional: fill in a row for each one.',
+    fields: (ctx) => [
+      ...ctx.view.points.map((point, i): FieldSpec => ({
+        type: 'fieldset',
+        legend: `Point ${point.id}: ${point.text}`,
+        fields: [
+          {
+            type: 'radios',
+            name: `decision-${i}-outcome`,
+            legend: `Decision on point ${point.id}`,
+            inline: true,
+            items: OUTCOMES.map((o) => ({ value: o, text: OUTCOME_WORDS[o] })),
+          },
+          {
+            type: 'textarea',
+            name: `decision-${i}-reasons`,
+            label: `Reasons for the decision on point ${point.id}`,
+            rows: 3,
+          },
+        ],
+      })),
+      ...rows(REMEDY_ROWS).map((row): FieldSpec => ({
+        type: 'fieldset',
+        legend: `Remedy ${row} (optional)`,
+        fields: [
+          {
+            type: 'select',
+            name: `remedy-${row}-kind`,
+            label: `Kind of remedy ${row}`,
+            items: [NO_CHOICE, ...REMEDY_KINDS.map((k) => ({ value: k, text: codeInWords(k) }))],
+          },
+          { type: 'text', name: `remedy-${row}-description`, label: `What remedy ${row} is` },
+          {
+            type: 'text',
+            name: `remedy-${row}-amount`,
+            label: `Amount of remedy ${row}, if financial`,
+            prefix: '£',
+            width: 'govuk-input--width-10',
+          },
+          { type: 'date', name: `remedy-${row}-due`, legend: `When remedy ${row} is due` },
+        ],
+      })),
+      ...rows(ACTION_ROWS).map((row): FieldSpec => ({
+        type: 'fieldset',
+        legend: `Action ${row} (optional)`,
+        hint: 'Something the landlord will do to put things right, with the date it is due.',
+        fields: [
+          { type: 'text', name: `action-${row}-description`, label: `What action ${row} is` },
+          { type: 'date', name: `action-${row}-due`, legend: `When action ${row} is due` },
+        ],
+      })),
+      { type: 'textarea', name: 'learning', label: 'What the landlord has learned (optional)', rows: 3 },
+    ],
+    read: (values, ctx) => {
+      const remedyRows = rows(REMEDY_ROWS).filter((row) =>
+        anyAnswered(
+          values,
+          ['kind', 'description', 'amount', 'due-day', 'due-month', 'due-year'].map(
+            (f) => `remedy-${row}-${f}`,
+          ),
+        ),
+      );
+      const actionRows = rows(ACTION_ROWS).filter((row) =>
+        anyAnswered(
+          values,
+          ['description', 'due-day', 'due-month', 'due-year'].map((f) => `action-${row}-${f}`),
+        ),
+      );
+      const input = {
+        decisions: ctx.view.points.map((point, i) => ({
+          pointId: point.id,
+          outcome: optional(values, `decision-${i}-outcome`),
+          reasons: values[`decision-${i}-reasons`] ?? '',
+        })),
+        remedies: remedyRows.map((row) => ({
+          kind: optional(values, `remedy-${row}-kind`),
+          description: values[`remedy-${row}-description`] ?? '',
+          amountPence: penceFrom(values, `remedy-${row}-amount`),
+          dueDate: dateFrom(values, `remedy-${row}-due`),
+        })),
+        actions: actionRows.map((row) => ({
+          description: values[`action-${row}-description`] ?? '',
+          dueDate: dateFrom(values, `action-${row}-due`),
+        })),
+        learning: optional(values, 'learning'),
+      };
+      const ITEM_FIELDS: Record<string, string> = {
+        kind: 'kind',
+        description: 'description',
+        amountPence: 'amount',
+        dueDate: 'due',
+      };
+      return {
+        input,
+        fieldOf: (path) => {
+          const [list, index, field] = path.split('.');
+          const i = Number(index ?? 0);
+          if (list === 'decisions') return `decision-${i}-${field === 'reasons' ? 'reasons' : 'outcome'}`;
+          if (list === 'remedies')
+            return `remedy-${remedyRows[i] ?? 1}-${ITEM_FIELDS[field ?? 'kind'] ?? 'kind'}`;
+          if (list === 'actions')
+            return `action-${actionRows[i] ?? 1}-${ITEM_FIELDS[field ?? 'description'] ?? 'description'}`;
+          return undefined;
+        },
+      };
+    },
+    missing: { amount: 'Enter the amount in pounds, like 50 or 25.50' },
+  };
+}
+
+/** One form per lifecycle command: the fields it shows and how its answers become the command's input. */
+export const ACTION_FORMS: { readonly [K in CommandName]: ActionForm } = {
+  accept: {
+    title: 'Accept the complaint',
+    button: 'Accept complaint',
+    done: 'Complaint accepted',
+    intro: (ctx) =>
+      ctx.view.flags.outsideTimeLimit
+        ? `This complaint came in after the policy’s time limit (${formatDate(ctx.view.flags.timeLimitEnds)}). You can still accept it: record why you are using discretion.`
+        : 'Accepting it starts the stage 1 process. Next, acknowledge it and define the complaint.',
+    fields: (ctx) =>
+      ctx.view.flags.outsideTimeLimit
+        ? [
+            {
+              type: 'textarea',
+              name: 'discretionReason',
+              label: 'Why are you using discretion to accept it?',
+            },
+          ]
+        : [],
+    read: (values) => {
+      const reason = optional(values, 'discretionReason');
+      return {
+        input: reason ? { timeLimitDiscretion: { reason } } : {},
+        fieldOf: (path) => (path.startsWith('timeLimitDiscretion') ? 'discretionReason' : undefined),
+      };
+    },
+  },
+
+  'not-accept': {
+    title: 'Do not accept the complaint',
+    button: 'Record decision',
+    done: 'Complaint recorded as not accepted',
+    fields: (ctx) => [
+      {
+        type: 'radios',
+        name: 'reasonCode',
+        legend: 'Why is it not accepted?',
+        hint: 'The reasons your policy allows.',
+        items: ctx.exclusionReasons.map((r) => ({ value: r.code, text: r.label })),
+      },
+      { type: 'textarea', name: 'explanation', label: 'The explanation given to the resident' },
+      ombudsmanConfirm(
+        'ombudsmanRightGiven',
+        'The resident was told they can take this decision to the Ombudsman',
+      ),
+    ],
+    read: (values) => ({
+      input: {
+        reasonCode: optional(values, 'reasonCode'),
+        explanation: values.explanation ?? '',
+        ombudsmanRightGiven: confirmed(values, 'ombudsmanRightGiven'),
+      },
+    }),
+  },
+
+  acknowledge: {
+    title: 'Acknowledge and define the complaint',
+    button: 'Acknowledge complaint',
+    done: 'Complaint acknowledged',
+    intro: () => 'Set out your understanding of the complaint and the outcomes the resident wants.',
+    fields: (ctx) => [
+      {
+        type: 'textarea',
+        name: 'points',
+        label: 'Points of complaint',
+        hint: 'One point on each line.',
+        rows: 5,
+      },
+      {
+        type: 'textarea',
+        name: 'outcomesSought',
+        label: 'Outcomes the resident wants',
+        hint: 'One on each line.',
+        rows: 3,
+      },
+      {
+        type: 'textarea',
+        name: 'notLandlordResponsibility',
+        label: 'Anything that is not the landlord’s responsibility (optional)',
+        hint: 'One on each line.',
+        rows: 3,
+      },
+      handlerField(ctx, 'Who will handle it at stage 1?'),
+    ],
+    defaults: (ctx) => ({ handler: ctx.view.handlers.stage1?.id ?? '' }),
+    read: (values, ctx) => ({
+      input: {
+        points: asPoints(lines(values, 'points')),
+        outcomesSought: lines(values, 'outcomesSought'),
+        notLandlordResponsibility: lines(values, 'notLandlordResponsibility'),
+        handler: chosenStaff(values, ctx),
+      },
+    }),
+  },
+
+  'assign-handler': {
+    title: 'Assign a handler',
+    button: 'Assign handler',
+    done: 'Handler assigned',
+    fields: (ctx) => [handlerField(ctx, `Who will handle it at stage ${ctx.view.stage}?`)],
+    read: (values, ctx) => ({ input: { handler: chosenStaff(values, ctx) } }),
+    missing: { handler: 'Select a handler' },
+  },
+
+  'add-point': {
+    title: 'Add a point of complaint',
+    button: 'Add point',
+    done: 'Point added',
+    fields: () => [{ type: 'textarea', name: 'text', label: 'The point of complaint', rows: 3 }],
+    read: (values) => ({ input: { text: values.text ?? '' } }),
+  },
+
+  'spin-off': {
+    title: 'Make a new linked complaint',
+    button: 'Create linked complaint',
+    done: 'New linked complaint created',
+    intro: () =>
+      'New points that cannot be dealt with in this complaint become a new complaint, linked to this one.',
+    fields: () => [
+      {
+        type: 'textarea',
+        name: 'points',
+        label: 'Points for the new complaint',
+        hint: 'One point on each line.',
+        rows: 4,
+      },
+      {
+        type: 'radios',
+        name: 'reason',
+        legend: 'Why do they become a new complaint?',
+        items: SPIN_OFF_REASONS.map((r) => ({ value: r, text: SPIN_OFF_WORDS[r] })),
+      },
+    ],
+    read: (values) => ({
+      input: { points: asPoints(lines(values, 'points')), reason: optional(values, 'reason') },
+    }),
+  },
+
+  extend: {
+    title: 'Extend the response date',
+    button: 'Extend response date',
+    done: 'Response date extended',
+    intro: (ctx) => {
+      const current = ctx.view.currentDeadline;
+      return current ? `The response is due on ${formatDate(current.due)}.` : undefined;
+    },
+    fields: () => [
+      { type: 'date', name: 'newDueDate', legend: 'New response date', hint: 'For example, 27 3 2026' },
+      { type: 'textarea', name: 'reason', label: 'Reason for the extension', rows: 3 },
+      {
+        type: 'radios',
+        name: 'goodReason',
+        legend: 'Good reason (only to go beyond the policy’s limit on extensions)',
+        items: [
+          { value: '', text: 'Not needed' },
+          ...GOOD_REASONS.map((r) => ({ value: r, text: codeInWords(r) })),
+        ],
+      },
+      ombudsmanConfirm('ombudsmanDetailsGiven', 'The resident was given the Ombudsman’s contact details'),
+      { type: 'text', name: 'updateInterval', label: 'How often the resident will be updated (optional)' },
+    ],
+    defaults: () => ({ goodReason: '' }),
+    read: (values) => ({
+      input: {
+        newDueDate: dateFrom(values, 'newDueDate'),
+        reason: values.reason ?? '',
+        goodReason: optional(values, 'goodReason'),
+        ombudsmanDetailsGiven: confirmed(values, 'ombudsmanDetailsGiven'),
+        updateInterval: optional(values, 'updateInterval'),
+      },
+    }),
+  },
+
+  'record-contact': {
+    title: 'Record a contact or note',
+    button: 'Save',
+    done: 'Contact recorded',
+    fields: () => [
+      {
+        type: 'radios',
+        name: 'kind',
+        legend: 'Is this a contact with the resident or a note?',
+        items: [
+          { value: 'contact', text: 'Contact with the resident' },
+          { value: 'note', text: 'Note' },
+        ],
+      },
+      {
+        type: 'radios',
+        name: 'direction',
+        legend: 'Who made the contact? (optional)',
+        inline: true,
+        items: [
+          { value: 'inbound', text: 'The resident' },
+          { value: 'outbound', text: 'We did' },
+        ],
+      },
+      {
+        type: 'select',
+        name: 'channel',
+        label: 'How? (optional)',
+        items: [
+          { value: '', text: 'Not applicable' },
+          ...CHANNELS.map((c) => ({ value: c, text: codeInWords(c) })),
+        ],
+      },
+      { type: 'textarea', name: 'summary', label: 'Summary', rows: 5 },
+    ],
+    read: (values) => ({
+      input: {
+        kind: optional(values, 'kind'),
+        direction: optional(values, 'direction'),
+        channel: optional(values, 'channel'),
+        summary: values.summary ?? '',
+      },
+    }),
+  },
+
+  respond: responseForm(1),
+
+  escalate: {
+    title: 'Escalate to stage 2',
+    button: 'Record escalation',
+    done: 'Escalation to stage 2 recorded',
+    intro: () => 'Record the resident’s request. You cannot require reasons for it.',
+    fields: () => [
+      {
+        type: 'date',
+        name: 'requestedAt',
+        legend: 'When did the resident ask to escalate?',
+        hint: 'Leave blank if it was today. For example, 27 3 2026',
+      },
+      { type: 'textarea', name: 'reason', label: 'Their reasons, if they gave any (optional)', rows: 3 },
+    ],
+    read: (values, ctx) => {
+      const date = dateFrom(values, 'requestedAt');
+      // A date alone: today means now; an earlier day is taken as midday that day.
+      const requestedAt = date === undefined || date === ctx.today ? undefined : `${date}T12:00:00Z`;
+      return { input: { requestedAt, reason: optional(values, 'reason') } };
+    },
+  },
+
+  'refuse-escalation': {
+    title: 'Refuse the escalation',
+    button: 'Refuse escalation',
+    done: 'Escalation refused',
+    fields: () => [
+      { type: 'textarea', name: 'reason', label: 'Why is escalation refused?', rows: 4 },
+      ombudsmanConfirm('ombudsmanDetailsGiven', 'The resident was given the Ombudsman’s contact details'),
+    ],
+    read: (values) => ({
+      input: {
+        reason: values.reason ?? '',
+        ombudsmanDetailsGiven: confirmed(values, 'ombudsmanDetailsGiven'),
+      },
+    }),
+  },
+
+  'acknowledge-stage-2': {
+    title: 'Acknowledge stage 2',
+    button: 'Acknowledge stage 2',
+    done: 'Stage 2 acknowledged',
+    intro: () => 'The stage 1 points carry over. The stage 2 handler cannot be anyone who handled stage 1.',
+    fields: (ctx) => [
+      ...(ctx.view.escalation?.outsideWindow
+        ? [
+            {
+              type: 'textarea',
+              name: 'lateEscalationReason',
+              label: 'Why are you accepting this late escalation?',
+              hint: `The request came after the escalation window closed (${formatDate(ctx.view.escalation.windowEnds)}).`,
+            } as const,
+          ]
+        : []),
+      handlerField(ctx, 'Who will handle it at stage 2?'),
+      {
+        type: 'textarea',
+        name: 'points',
+        label: 'Extra points for stage 2 (optional)',
+        hint: 'One point on each line.',
+        rows: 3,
+      },
+      {
+        type: 'textarea',
+        name: 'outcomesSought',
+        label: 'Outcomes the resident now wants (optional)',
+        hint: 'One on each line.',
+        rows: 3,
+      },
+    ],
+    read: (values, ctx) => {
+      const points = lines(values, 'points');
+      const outcomes = lines(values, 'outcomesSought');
+      const late = optional(values, 'lateEscalationReason');
+      return {
+        input: {
+          handler: chosenStaff(values, ctx),
+          points: points.length ? asPoints(points) : undefined,
+          outcomesSought: outcomes.length ? outcomes : undefined,
+          lateEscalationDecision: late ? { reason: late } : undefined,
+        },
+        fieldOf: (path) => (path.startsWith('lateEscalationDecision') ? 'lateEscalationReason' : undefined),
+      };
+    },
+  },
+
+  'final-response': responseForm(2),
+
+  'complete-action': {
+    title: 'Complete a remedy or action',
+    button: 'Mark as complete',
+    done: 'Marked as complete',
+    fields: (ctx) => [
+      {
+        type: 'radios',
+        name: 'itemId',
+        legend: 'Which remedy or action is complete?',
+        items: ctx.view.remediesAndActions
+          .filter((item) => item.completedOn === null)
+          .map((item) => ({
+            value: item.id,
+            text: `${item.id}: ${item.description}`,
+            hint: `Due ${formatDate(item.dueDate)}`,
+          })),
+      },
+      {
+        type: 'date',
+        name: 'completedOn',
+        legend: 'When was it completed?',
+        hint: 'Leave blank if it was today. For example, 27 3 2026',
+      },
+      { type: 'textarea', name: 'note', label: 'Note (optional)', rows: 3 },
+    ],
+    read: (values) => ({
+      input: {
+        itemId: optional(values, 'itemId'),
+        completedOn: dateFrom(values, 'completedOn'),
+        note: optional(values, 'note'),
+      },
+    }),
+  },
+
+  withdraw: {
+    title: 'Withdraw the complaint',
+    button: 'Withdraw complaint',
+    done: 'Complaint withdrawn',
+    fields: () => [{ type: 'textarea', name: 'reason', label: 'Why was the complaint withdrawn?', rows: 3 }],
+    read: (values) => ({ input: { reason: values.reason ?? '' } }),
+  },
+
+  close: {
+    title: 'Close the complaint',
+    button: 'Close complaint',
+    done: 'Complaint closed',
+    intro: () => 'A complaint closed after its stage 1 response can still be escalated.',
+    fields: () => [{ type: 'textarea', name: 'note', label: 'Note (optional)', rows: 3 }],
+    read: (values) => ({ input: { note: optional(values, 'note') } }),
+  },
+};

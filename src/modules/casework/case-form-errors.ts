@@ -1,0 +1,49 @@
+import { ZodError } from 'zod';
+import { CommandRefused } from '../../domain/complaint/refusal.ts';
+import { InvalidInputError } from '../../platform/errors.ts';
+import type { FormErrors } from '../../platform/web/forms.ts';
+import type { ActionForm, ReadForm } from './case-actions.ts';
+
+/** The schema's words for a date typed wrongly, said the way a GOV.UK date input needs. */
+const DATE_FORMAT = / as a date (in the format YYYY-MM-DD|and time, for example .*)$/;
+
+function messageFor(message: string, field: string, form: ActionForm): string {
+  if (message.startsWith('Invalid input')) {
+    const key = Object.keys(form.missing ?? {}).find((k) => field === k || field.endsWith(`-${k}`));
+    return (key && form.missing?.[key]) ?? 'Check this answer';
+  }
+  return message.replace(DATE_FORMAT, ' as a real date');
+}
+
+/**
+ * Turns what went wrong with a case action (the schema's issues, or the rules' refusal) into the
+ * GOV.UK error summary and field messages of its form, or null for any other error. Input paths such
+ * as `decisions.0.reasons` are mapped to the form's own fields; `ids` gives each field's element id.
+ */
+export function actionFormErrors(
+  error: unknown,
+  form: ActionForm,
+  read: ReadForm,
+  ids: Record<string, string>,
+): FormErrors | null {
+  const problems: { path: string | undefined; message: string }[] = [];
+  if (error instanceof ZodError) {
+    for (const issue of error.issues)
+      problems.push({ path: issue.path.map(String).join('.'), message: issue.message });
+  } else if (error instanceof CommandRefused || error instanceof InvalidInputError) {
+    problems.push({ path: error.field, message: error.message });
+  } else {
+    return null;
+  }
+  const firstId = Object.values(ids)[0] ?? 'case-action';
+  const errors: FormErrors = { summary: [], fields: {} };
+  for (const { path, message } of problems) {
+    const mapped = path ? (read.fieldOf?.(path) ?? path.split('.')[0] ?? '') : '';
+    const field = mapped in ids ? mapped : 'form';
+    const text = messageFor(message, field, form);
+    if (errors.fields[field]) continue;
+    errors.fields[field] = { text };
+    errors.summary.push({ text, href: `#${ids[field] ?? firstId}` });
+  }
+  return errors;
+}

@@ -1,0 +1,269 @@
+import { actionsFor, type Role } from '../../domain/access/permissions.ts';
+import { CONSENT_EXEMPT_RELATIONSHIPS } from '../../domain/complaint/command-schemas.ts';
+import { describeStatus } from '../../domain/complaint/decide.ts';
+import type { DeadlineStatus } from '../../domain/complaint/deadlines.ts';
+import type { ComplaintView } from '../complaints/complaint.presenter.ts';
+import type { getTimeline } from '../complaints/get-timeline.use-case.ts';
+import { ACTION_FORMS } from './case-actions.ts';
+import { codeInWords, formatDate, formatDateTime, pounds } from './case-format.ts';
+
+type Timeline = Awaited<ReturnType<typeof getTimeline>>;
+
+interface Tag {
+  text: string;
+  classes: string;
+}
+/** A summary list row: a key and one or more lines of text (never HTML), with an optional tag. */
+interface Row {
+  key: string;
+  lines: string[];
+  tag?: Tag;
+}
+
+const DEADLINE_TAGS: Record<DeadlineStatus, Tag> = {
+  'on-track': { text: 'On track', classes: 'govuk-tag--blue' },
+  'due-soon': { text: 'Due soon', classes: 'govuk-tag--yellow' },
+  overdue: { text: 'Overdue', classes: 'govuk-tag--red' },
+  met: { text: 'Met', classes: 'govuk-tag--green' },
+  missed: { text: 'Missed', classes: 'govuk-tag--orange' },
+};
+
+const DEADLINE_NAMES: [keyof ComplaintView['deadlines'] & string, string][] = [
+  ['stage1Acknowledgement', 'Stage 1 acknowledgement'],
+  ['stage1FirstContact', 'Stage 1 first contact with the resident'],
+  ['stage1Response', 'Stage 1 response'],
+  ['stage2Acknowledgement', 'Stage 2 acknowledgement'],
+  ['stage2Response', 'Stage 2 (final) response'],
+];
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** "Due in 2 working days", "Due today", "Overdue by 3 working days". */
+export function workingDaysInWords(daysLeft: number | null): string {
+  if (daysLeft === null) return '';
+  if (daysLeft === 0) return 'Due today';
+  return daysLeft > 0
+    ? `Due in ${plural(daysLeft, 'working day')}`
+    : `Overdue by ${plural(-daysLeft, 'working day')}`;
+}
+
+function deadlines(view: ComplaintView) {
+  return DEADLINE_NAMES.flatMap(([key, name]) => {
+    const d = view.deadlines[key];
+    if (!d) return [];
+    return [
+      {
+        name,
+        due: formatDate(d.due),
+        originalDue: d.extended ? formatDate(d.originalDue) : '',
+        completedOn: formatDate(d.completedOn),
+        tag: d.status ? DEADLINE_TAGS[d.status] : { text: 'Not started', classes: 'govuk-tag--grey' },
+        daysLeft: d.completedOn ? '' : workingDaysInWords(d.workingDaysLeft),
+      },
+    ];
+  });
+}
+
+function caseDetails(view: ComplaintView): Row[] {
+  const flags = view.flags;
+  const rows: Row[] = [
+    { key: 'Reference', lines: [view.reference] },
+    { key: 'Status', lines: [sentence(describeStatus(view.status))] },
+    { key: 'Stage', lines: [`Stage ${view.stage}`] },
+    {
+      key: 'Received',
+      lines: [
+        formatDateTime(view.receivedAt),
+        `By ${codeInWords(view.channel).toLowerCase()}, taken by ${view.receivedBy.name}`,
+      ],
+    },
+    {
+      key: 'Date of the issue',
+      lines: [
+        `${formatDate(view.issueDate)} (${view.issueDateKind === 'occurred' ? 'when it happened' : 'when the resident became aware of it'})`,
+      ],
+    },
+    {
+      key: 'Service area',
+      lines: [
+        codeInWords(view.serviceArea),
+        ...(view.serviceType !== 'all' ? [codeInWords(view.serviceType)] : []),
+      ],
+    },
+    {
+      key: 'Policy',
+      lines: [view.policy.name, `${view.policy.key}, version ${view.policy.version}`],
+    },
+    {
+      key: 'Time limit',
+      lines: [
+        ...(flags.timeLimitEnds
+          ? [`Complaints about the issue could be made until ${formatDate(flags.timeLimitEnds)}`]
+          : ['None in the policy']),
+        ...(flags.timeLimitException ? [`Exception: ${codeInWords(flags.timeLimitException)}`] : []),
+        ...(flags.timeLimitDiscretion ? [`Accepted using discretion: ${flags.timeLimitDiscretion}`] : []),
+      ],
+      ...(flags.outsideTimeLimit
+        ? { tag: { text: 'Outside the time limit', classes: 'govuk-tag--orange' } }
+        : {}),
+    },
+    { key: 'Stage 1 handler', lines: [view.handlers.stage1?.name ?? 'Not assigned'] },
+  ];
+  if (view.stage === 2)
+    rows.push({ key: 'Stage 2 handler', lines: [view.handlers.stage2?.name ?? 'Not assigned'] });
+  if (view.notAccepted) {
+    rows.push({
+      key: 'Not accepted',
+      lines: [`${codeInWords(view.notAccepted.reasonCode)}: ${view.notAccepted.explanation}`],
+    });
+  }
+  return rows;
+}
+
+function contactLines(contact: { email?: string; phone?: string; address?: string } | undefined): string[] {
+  if (!contact) return [];
+  return [contact.phone, contact.email, contact.address].filter((line): line is string => Boolean(line));
+}
+
+function parties(view: ComplaintView): Row[] {
+  const c = view.complainant;
+  const rows: Row[] =
+    c.kind === 'named'
+      ? [
+          { key: 'Complainant', lines: [c.name] },
+          {
+            key: 'Contact details',
+            lines: contactLines(c.contact).length ? contactLines(c.contact) : ['None given'],
+          },
+          ...(c.tenancyReference ? [{ key: 'Tenancy reference', lines: [c.tenancyReference] }] : []),
+        ]
+      : [{ key: 'Complainant', lines: ['Anonymous'] }];
+  const r = view.representative;
+  if (r) {
+    const exempt = CONSENT_EXEMPT_RELATIONSHIPS.includes(r.relationship);
+    rows.push({
+      key: 'Representative',
+      lines: [
+        `${r.name} (${r.relationship === 'mp' ? 'MP' : codeInWords(r.relationship).toLowerCase()})`,
+        ...contactLines(r.contact),
+        r.consentHeld ? 'The resident’s consent is held' : exempt ? 'Consent is not needed' : '',
+      ].filter(Boolean),
+      ...(view.flags.consentOutstanding
+        ? { tag: { text: 'Consent outstanding', classes: 'govuk-tag--red' } }
+        : {}),
+    });
+  }
+  if (view.collectiveMembers.length) {
+    rows.push({
+      key: 'Other members (collective complaint)',
+      lines: view.collectiveMembers.map((m) => m.name),
+    });
+  }
+  return rows;
+}
+
+function escalation(view: ComplaintView): Row[] {
+  const e = view.escalation;
+  if (!e) return [];
+  return [
+    { key: 'Requested', lines: [formatDateTime(e.requestedAt)] },
+    { key: 'Reasons given', lines: [e.reason ?? 'None given'] },
+    {
+      key: 'Escalation window',
+      lines: [e.windowEnds ? `Open until ${formatDate(e.windowEnds)}` : 'None in the policy'],
+      ...(e.outsideWindow ? { tag: { text: 'Requested late', classes: 'govuk-tag--orange' } } : {}),
+    },
+    ...(e.lateEscalationAccepted
+      ? [{ key: 'Late escalation accepted', lines: [e.lateEscalationAccepted] }]
+      : []),
+    ...(e.refused ? [{ key: 'Escalation refused', lines: [e.refused] }] : []),
+  ];
+}
+
+const OUTCOME_TEXT: Record<string, string> = {
+  upheld: 'Upheld',
+  'partly-upheld': 'Partly upheld',
+  'not-upheld': 'Not upheld',
+};
+
+function decisions(view: ComplaintView) {
+  const pointText = (id: string) => view.points.find((p) => p.id === id)?.text ?? '';
+  return ([1, 2] as const).flatMap((stage) => {
+    const list = stage === 1 ? view.decisions.stage1 : view.decisions.stage2;
+    if (!list.length) return [];
+    return [
+      {
+        stage,
+        rows: list.map((d) => ({
+          point: `${d.pointId}: ${pointText(d.pointId)}`,
+          outcome: OUTCOME_TEXT[d.outcome] ?? d.outcome,
+          reasons: d.reasons,
+        })),
+      },
+    ];
+  });
+}
+
+function items(view: ComplaintView) {
+  return view.remediesAndActions.map((item) => ({
+    id: item.id,
+    what:
+      item.kind === 'remedy' ? `Remedy: ${codeInWords(item.remedyKind ?? 'other').toLowerCase()}` : 'Action',
+    description: item.description,
+    amount: pounds(item.amountPence),
+    due: formatDate(item.dueDate),
+    completedOn: formatDate(item.completedOn),
+    tag: item.completedOn
+      ? { text: 'Completed', classes: 'govuk-tag--green' }
+      : item.overdue
+        ? { text: 'Overdue', classes: 'govuk-tag--red' }
+        : { text: 'Outstanding', classes: 'govuk-tag--blue' },
+  }));
+}
+
+function extensions(view: ComplaintView) {
+  return ([1, 2] as const).flatMap((stage) =>
+    (stage === 1 ? view.extensions.stage1 : view.extensions.stage2).map((e) => ({
+      stage,
+      from: formatDate(e.previousDueDate),
+      to: formatDate(e.newDueDate),
+      reason: e.reason,
+      at: formatDateTime(e.at),
+    })),
+  );
+}
+
+/** Everything the case page shows, as text: the template only lays it out. */
+export function casePageData(view: ComplaintView, timeline: Timeline, role: Role) {
+  const reference = view.reference;
+  const complainant = view.complainant.kind === 'named' ? view.complainant : null;
+  return {
+    reference,
+    statusInWords: sentence(describeStatus(view.status)),
+    details: caseDetails(view),
+    parties: parties(view),
+    vulnerabilities: complainant?.vulnerabilities ?? '',
+    reasonableAdjustments: complainant?.reasonableAdjustments ?? '',
+    summary: view.summary,
+    deadlines: deadlines(view),
+    extensions: extensions(view),
+    points: view.points.map((p) => ({ id: p.id, text: p.text, stage: `Stage ${p.stage}` })),
+    outcomesSought: view.outcomesSought,
+    notLandlordResponsibility: view.notLandlordResponsibility,
+    decisions: decisions(view),
+    items: items(view),
+    escalation: escalation(view),
+    linkedFrom: view.linkedFrom,
+    linkedCases: view.linkedCases,
+    timeline: timeline.events.map((e) => ({
+      at: formatDateTime(e.occurredAt),
+      who: e.actor.name,
+      what: e.description,
+    })),
+    actions: actionsFor(role, view.status).map((command) => ({
+      text: ACTION_FORMS[command].title,
+      href: `/cases/${reference}/${command}`,
+    })),
+  };
+}
