@@ -6,19 +6,24 @@
  * in a tenant transaction. The mirror is checked at run time: it must return exactly the case ids the
  * use case returned, or the plan is reported as not matching.
  */
-import { and, desc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { calendarFor, londonDateOf, type IsoDate } from '../src/domain/calendar/index.ts';
 import { DUE_SOON_WORKING_DAYS } from '../src/domain/complaint/deadlines.ts';
 import { jurisdictionSchema } from '../src/domain/policy/policy-schema.ts';
 import { systemClock } from '../src/modules/complaints/case-context.ts';
 import { getComplaint } from '../src/modules/complaints/get-complaint.use-case.ts';
+import { showDashboard } from '../src/modules/casework/dashboard.use-case.ts';
+import { caseConditions } from '../src/modules/complaints/complaint.repository.ts';
 import {
+  endOfWeek,
   listComplaints,
   type ListComplaintsQuery,
 } from '../src/modules/complaints/list-complaints.use-case.ts';
+import type { StaffPrincipal } from '../src/modules/staff/staff-principal.ts';
 import type { DatabaseHandle, Transaction } from '../src/platform/db/database.ts';
 import { cases } from '../src/platform/db/schema.ts';
 import { query, rowsOf } from './bench-database.ts';
+import { PERSON_NAMES } from './complaint-scenarios.ts';
 import { latencyStats, timeRuns, type LatencyStats } from './report.ts';
 
 export interface QueryResult extends LatencyStats {
@@ -236,6 +241,102 @@ export async function benchReadPath(
       explain: plan.text,
     });
   }
+
+  // Search, the other orders and the dashboard's filters: timed through the use case; the plan is of
+  // the repository's own conditions (caseConditions, not a mirror) in the order the use case reads.
+  const sampleReference = references[0]?.reference ?? '';
+  const caseloadScenarios: {
+    name: string;
+    query: ListComplaintsQuery;
+    order: 'newest' | 'oldest' | 'deadline';
+  }[] = [
+    {
+      name: 'search: a reference (lower case)',
+      query: { q: sampleReference.toLowerCase() },
+      order: 'newest',
+    },
+    { name: 'search: a complainant name', query: { q: PERSON_NAMES[7] ?? 'Ellis' }, order: 'newest' },
+    { name: 'search: a word, with status', query: { q: 'heating', status: 'stage-1' }, order: 'newest' },
+    { name: 'list: sort = oldest', query: { sort: 'oldest' }, order: 'oldest' },
+    { name: 'list: open, sort = deadline', query: { open: 'true', sort: 'deadline' }, order: 'deadline' },
+    { name: 'list: awaiting', query: { awaiting: 'true' }, order: 'newest' },
+    { name: 'list: actions overdue', query: { actionsOverdue: 'true' }, order: 'newest' },
+  ];
+  const endOfThisWeek = endOfWeek(t.today);
+  for (const scenario of caseloadScenarios) {
+    const { samples, last } = await timeRuns(
+      options.runs,
+      options.warmup,
+      () => listComplaints(deps, organisationId, scenario.query),
+      { budgetMs: options.budgetMs, minRuns: 10 },
+    );
+    const ids = (last?.items ?? []).map((item) => item.id);
+    const q = scenario.query;
+    const where = caseConditions(
+      organisationId,
+      {
+        status: q.status,
+        search: q.q,
+        open: q.open === 'true',
+        awaiting: q.awaiting === 'true',
+        actionsOverdue: q.actionsOverdue === 'true',
+      },
+      { ...t, endOfWeek: endOfThisWeek },
+    );
+    const order =
+      scenario.order === 'newest'
+        ? [desc(cases.receivedAt), desc(cases.caseId)]
+        : scenario.order === 'oldest'
+          ? [asc(cases.receivedAt), asc(cases.caseId)]
+          : [asc(cases.currentDeadlineDue), asc(cases.receivedAt), asc(cases.caseId)];
+    const plan = await explain(db, organisationId, (tx) =>
+      tx
+        .select({ caseId: cases.caseId })
+        .from(cases)
+        .where(and(where, scenario.order === 'deadline' ? isNotNull(cases.currentDeadlineDue) : undefined))
+        .orderBy(...order)
+        .limit(51),
+    );
+    results.push({
+      name: scenario.name,
+      rows: ids.length,
+      ...latencyStats(samples),
+      ...summarisePlan(plan.text),
+      planMatchesUseCase: plan.ids.slice(0, ids.length).join() === ids.join(),
+      explain: plan.text,
+    });
+  }
+
+  // The dashboard's five counts, as a board member sees them (counts only, no cases listed).
+  const boardMember: StaffPrincipal = {
+    organisationId,
+    organisationName: 'Bench',
+    staffId: '00000000-0000-4000-8000-000000000000',
+    sessionId: 'bench',
+    name: 'Bench Board Member',
+    email: 'board@bench.test',
+    role: 'board-member',
+    mustChangePassword: false,
+  };
+  const dashboard = await timeRuns(options.runs, options.warmup, () => showDashboard(deps, boardMember), {
+    budgetMs: options.budgetMs,
+    minRuns: 10,
+  });
+  const counted = dashboard.last?.counts;
+  const overdueCountPlan = await explain(db, organisationId, (tx) =>
+    tx
+      .select({ n: count() })
+      .from(cases)
+      .where(caseConditions(organisationId, { deadlineStatus: 'overdue' }, t)),
+  );
+  results.push({
+    name: `dashboard: 5 counts (${counted ? Object.values(counted).join(', ') : '?'})`,
+    rows: 5,
+    ...latencyStats(dashboard.samples),
+    ...summarisePlan(overdueCountPlan.text),
+    planMatchesUseCase: true,
+    explain: overdueCountPlan.text,
+  });
 
   // getComplaint by reference, a different case each run.
   const refs = references.map((r) => r.reference);

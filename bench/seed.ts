@@ -179,7 +179,7 @@ async function yearTable(
   const counters = await db.privileged((tx) =>
     query<{ year: number; lastValue: number }>(
       tx,
-      sql`select year, last_value as "lastValue" from reference_counters where organisation_id = ${plan.organisationId}`,
+      sql`select year, last_value as "lastValue" from reference_counters where organisation_id = ${plan.organisationId} and series = 'case'`,
     ),
   );
   const firstG: number[] = [];
@@ -375,11 +375,11 @@ cross join lateral jsonb_array_elements(${events}::jsonb
     });
     await db.privileged((tx) =>
       tx.execute(sql`
-      insert into reference_counters (organisation_id, year, last_value)
-      select ${plan.organisationId}::uuid, c.year, c.last_value
+      insert into reference_counters (organisation_id, series, year, last_value)
+      select ${plan.organisationId}::uuid, 'case', c.year, c.last_value
       from jsonb_to_recordset(${JSON.stringify(lastValues.map((v) => ({ year: v.year, last_value: v.lastValue })))}::jsonb)
         as c(year smallint, last_value int)
-      on conflict (organisation_id, year) do update set last_value = excluded.last_value`),
+      on conflict (organisation_id, series, year) do update set last_value = excluded.last_value`),
     );
 
     const [counts] = await db.privileged((tx) =>

@@ -1,8 +1,50 @@
+import { rolesAllowedTo } from '../../domain/access/permissions.ts';
+import { formErrorsFrom, type FormValues } from '../../platform/web/forms.ts';
 import type { PageRoute } from '../../platform/web/page-route.ts';
+import { pageRoutes } from '../../platform/web/page-route.ts';
 import type { StaffDeps } from '../staff/deps.ts';
+import { PATHS } from '../staff/staff-layout.ts';
 import type { StaffPrincipal } from '../staff/staff-principal.ts';
+import { listComplaints } from '../complaints/list-complaints.use-case.ts';
+import { caseListFilterOptions, caseListQuery, dateFieldIds, pageHref } from './case-list-query.ts';
+import { caseRow } from './case-list-rows.ts';
 
-/** The case list: filters, search, sorting, pages. */
-export function caseListPages(_deps: StaffDeps): PageRoute<StaffPrincipal>[] {
-  return [];
+const pages = pageRoutes<StaffPrincipal>();
+
+/** How many cases a page of the list shows. */
+export const CASE_LIST_PAGE_SIZE = 25;
+
+/** The case list: filters, search, sorting, pages. The same use case (and rules) as the API's list. */
+export function caseListPages(deps: StaffDeps): PageRoute<StaffPrincipal>[] {
+  return [
+    pages.staff({
+      method: 'GET',
+      path: PATHS.cases,
+      roles: rolesAllowedTo('view-cases'),
+      handler: async ({ principal, query }) => {
+        const organisationId = principal.organisationId;
+        const options = await caseListFilterOptions(deps, organisationId, query);
+        const values: FormValues = query;
+        try {
+          const input = caseListQuery(query, CASE_LIST_PAGE_SIZE);
+          const listed = await listComplaints(deps, organisationId, input);
+          return {
+            view: 'cases/list.njk',
+            data: {
+              values,
+              options,
+              rows: listed.items.map((item) => caseRow(item, listed.today, options.serviceAreas)),
+              nextHref: listed.nextCursor ? pageHref(query, listed.nextCursor) : null,
+              previousHref: listed.previousCursor ? pageHref(query, listed.previousCursor) : null,
+            },
+          };
+        } catch (error) {
+          // Bad filters (a hand-edited address, a date that does not exist) are explained, not a crash.
+          const errors = formErrorsFrom(error, dateFieldIds);
+          if (!errors) throw error;
+          return { view: 'cases/list.njk', status: 400, data: { values, options, errors, rows: null } };
+        }
+      },
+    }),
+  ];
 }

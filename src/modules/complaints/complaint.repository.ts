@@ -1,8 +1,23 @@
-import { and, asc, desc, eq, gte, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  lte,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import type { DeadlineStatus } from '../../domain/complaint/deadlines.ts';
 import type { ComplaintEvent } from '../../domain/complaint/events.ts';
 import type { ComplaintState, Status } from '../../domain/complaint/state.ts';
-import type { IsoDate, Jurisdiction } from '../../domain/calendar/index.ts';
+import { addCalendarDays, type IsoDate, type Jurisdiction } from '../../domain/calendar/index.ts';
 import type { Transaction } from '../../platform/db/database.ts';
 import { ConflictError } from '../../platform/errors.ts';
 import { caseEvents, cases, referenceCounters } from '../../platform/db/schema.ts';
@@ -194,15 +209,62 @@ export async function loadEvents(
   }));
 }
 
+/** The orders a case list can be read in; each has its own keyset cursor. */
+export const CASE_SORTS = ['newest', 'oldest', 'deadline'] as const;
+export type CaseSort = (typeof CASE_SORTS)[number];
+
+/** Statuses in which a case is still being worked on (not closed, withdrawn, refused or not accepted). */
+export const OPEN_STATUSES: readonly Status[] = [
+  'received',
+  'accepted',
+  'stage-1',
+  'stage-1-responded',
+  'stage-2-requested',
+  'stage-2',
+  'stage-2-responded',
+];
+
+/** Waiting to be accepted or acknowledged: at stage 1, or an escalation not yet acknowledged. */
+export const AWAITING_STATUSES: readonly Status[] = ['received', 'accepted', 'stage-2-requested'];
+
+/** The deadlines that are a response (stage 1 or 2). */
+export const RESPONSE_DEADLINE_KINDS = ['stage-1-response', 'stage-2-response'] as const;
+
+/** A row a page starts after (or, reading backwards, ends before), in the list's order. */
+export interface CaseListPosition {
+  sort: CaseSort;
+  receivedAt: string;
+  caseId: string;
+  /** For the deadline order: the row's current deadline (null among the cases without one). */
+  deadline?: IsoDate | null;
+  /** Read the page before this row rather than after it ("Previous"). */
+  backward?: boolean;
+}
+
 export interface CaseFilters {
   status?: Status | undefined;
+  /** Only cases still open (OPEN_STATUSES). */
+  open?: boolean | undefined;
   stage?: 1 | 2 | undefined;
   deadlineStatus?: DeadlineStatus | undefined;
   handlerId?: string | undefined;
   serviceArea?: string | undefined;
+  channel?: string | undefined;
+  /** London dates, inclusive. */
+  receivedFrom?: IsoDate | undefined;
+  receivedTo?: IsoDate | undefined;
+  /** Words (web-search syntax) or a reference. */
+  search?: string | undefined;
+  awaiting?: boolean | undefined;
+  /** The current deadline is a response due from today to `endOfWeek` (Sunday). */
+  dueThisWeek?: boolean | undefined;
+  extended?: boolean | undefined;
+  /** A remedy or action is overdue (its due date is before today). */
+  actionsOverdue?: boolean | undefined;
+  sort?: CaseSort | undefined;
   limit: number;
   /** Keyset pagination: the last row of the previous page. */
-  after?: { receivedAt: string; caseId: string } | undefined;
+  after?: CaseListPosition | undefined;
 }
 
 /** Dates the deadline-status filter compares against, for each jurisdiction's calendar. */
@@ -210,6 +272,8 @@ export interface DeadlineThresholds {
   today: IsoDate;
   /** A deadline before this date is due within 2 working days; per jurisdiction. */
   dueSoonBefore: Partial<Record<Jurisdiction, IsoDate>>;
+  /** The Sunday ending today's week. */
+  endOfWeek?: IsoDate;
 }
 
 function deadlineStatusCondition(status: DeadlineStatus, t: DeadlineThresholds): SQL | undefined {
@@ -235,45 +299,167 @@ function deadlineStatusCondition(status: DeadlineStatus, t: DeadlineThresholds):
   }
 }
 
+/** PREFIX-YYYY-NNNNNN: what nextReference gives out. */
+const REFERENCE_SHAPE = /^[A-Z0-9]{1,12}-\d{4}-\d{6}$/i;
+
+/**
+ * Search: a reference finds that case (exact, any case); anything else is words in the generated
+ * `search` column (reference, names, summary) via the GIN index. A reference-shaped query is only
+ * looked up by reference: the words would find the same case, and an OR of the two leads the planner
+ * to walk the whole caseload instead of using the unique index.
+ */
+function searchCondition(search: string): SQL {
+  return REFERENCE_SHAPE.test(search)
+    ? eq(cases.reference, search.toUpperCase())
+    : sql`${cases.search} @@ websearch_to_tsquery('english', ${search})`;
+}
+
+/** The start of a London date as an instant, in SQL, so the comparison stays an index range. */
+const londonMidnight = (date: IsoDate) => sql`(${date}::date::timestamp at time zone 'Europe/London')`;
+
+/** The conditions every filter adds; shared by the list and the dashboard's counts. */
+export function caseConditions(
+  organisationId: string,
+  filters: Omit<CaseFilters, 'limit' | 'after' | 'sort'>,
+  thresholds: DeadlineThresholds,
+): SQL | undefined {
+  const search = filters.search?.trim();
+  return and(
+    eq(cases.organisationId, organisationId),
+    filters.status ? eq(cases.status, filters.status) : undefined,
+    filters.open ? inArray(cases.status, [...OPEN_STATUSES]) : undefined,
+    filters.stage ? eq(cases.stage, filters.stage) : undefined,
+    filters.handlerId ? eq(cases.handlerId, filters.handlerId) : undefined,
+    filters.serviceArea ? eq(cases.serviceArea, filters.serviceArea) : undefined,
+    filters.channel ? eq(cases.channel, filters.channel) : undefined,
+    filters.receivedFrom ? gte(cases.receivedAt, londonMidnight(filters.receivedFrom)) : undefined,
+    filters.receivedTo
+      ? lt(cases.receivedAt, londonMidnight(addCalendarDays(filters.receivedTo, 1)))
+      : undefined,
+    search ? searchCondition(search) : undefined,
+    filters.awaiting ? inArray(cases.status, [...AWAITING_STATUSES]) : undefined,
+    filters.dueThisWeek
+      ? and(
+          inArray(cases.currentDeadlineKind, [...RESPONSE_DEADLINE_KINDS]),
+          gte(cases.currentDeadlineDue, thresholds.today),
+          lte(cases.currentDeadlineDue, thresholds.endOfWeek ?? thresholds.today),
+        )
+      : undefined,
+    // An extended deadline is always a current one, so this can use the deadline index.
+    filters.extended
+      ? and(isNotNull(cases.currentDeadlineDue), eq(cases.currentDeadlineExtended, true))
+      : undefined,
+    filters.actionsOverdue ? lt(cases.nextItemDue, thresholds.today) : undefined,
+    filters.deadlineStatus ? deadlineStatusCondition(filters.deadlineStatus, thresholds) : undefined,
+  );
+}
+
 export interface ListedCase extends CaseProjection {
   state: ComplaintState;
   receivedAt: Date;
   caseId: string;
 }
 
+const listColumns = {
+  state: cases.state,
+  receivedAt: cases.receivedAt,
+  caseId: cases.caseId,
+  currentDeadlineKind: cases.currentDeadlineKind,
+  currentDeadlineDue: cases.currentDeadlineDue,
+  lastDeadlineOutcome: cases.lastDeadlineOutcome,
+  currentDeadlineExtended: cases.currentDeadlineExtended,
+};
+
+/** A keyset part of the order: the columns and the cursor's values for them. */
+interface KeyPart {
+  columns: SQL[];
+  values: (p: CaseListPosition) => SQL[];
+}
+
+const BY_RECEIVED: KeyPart = {
+  columns: [sql`${cases.receivedAt}`, sql`${cases.caseId}`],
+  values: (p) => [sql`${p.receivedAt}::timestamptz`, sql`${p.caseId}::uuid`],
+};
+
+const BY_DEADLINE: KeyPart = {
+  columns: [sql`${cases.currentDeadlineDue}`, ...BY_RECEIVED.columns],
+  values: (p) => [sql`${p.deadline ?? null}::date`, ...BY_RECEIVED.values(p)],
+};
+
+/** Rows beyond the cursor in the direction read: (a, b, c) > (x, y, z), or < going down. */
+function beyond(key: KeyPart, p: CaseListPosition, ascending: boolean): SQL {
+  return sql`(${sql.join(key.columns, sql`, `)}) ${sql.raw(ascending ? '>' : '<')} (${sql.join(key.values(p), sql`, `)})`;
+}
+
+/**
+ * A page of cases, after the cursor (or before it, reading backwards for "Previous"). Newest and
+ * oldest read the (organisation, received, id) index in either direction. Soonest deadline reads the
+ * cases with a deadline in (deadline, received, id) order and then, once those run out, the cases
+ * without one, oldest first: two keyset reads, each on an index, rather than one ORDER BY on an
+ * expression that no index covers. `more` says whether rows remain beyond the page in the direction
+ * read; the rows always come back in the list's own order.
+ */
 export async function listCases(
   tx: Transaction,
   organisationId: string,
   filters: CaseFilters,
   thresholds: DeadlineThresholds,
 ): Promise<{ rows: ListedCase[]; more: boolean }> {
-  const conditions: (SQL | undefined)[] = [
-    eq(cases.organisationId, organisationId),
-    filters.status ? eq(cases.status, filters.status) : undefined,
-    filters.stage ? eq(cases.stage, filters.stage) : undefined,
-    filters.handlerId ? eq(cases.handlerId, filters.handlerId) : undefined,
-    filters.serviceArea ? eq(cases.serviceArea, filters.serviceArea) : undefined,
-    filters.deadlineStatus ? deadlineStatusCondition(filters.deadlineStatus, thresholds) : undefined,
-    filters.after
-      ? sql`(${cases.receivedAt}, ${cases.caseId}) < (${filters.after.receivedAt}::timestamptz, ${filters.after.caseId}::uuid)`
-      : undefined,
-  ];
-  const rows = await tx
-    .select({
-      state: cases.state,
-      receivedAt: cases.receivedAt,
-      caseId: cases.caseId,
-      currentDeadlineKind: cases.currentDeadlineKind,
-      currentDeadlineDue: cases.currentDeadlineDue,
-      lastDeadlineOutcome: cases.lastDeadlineOutcome,
-      currentDeadlineExtended: cases.currentDeadlineExtended,
-    })
-    .from(cases)
-    .where(and(...conditions))
-    .orderBy(desc(cases.receivedAt), desc(cases.caseId))
-    .limit(filters.limit + 1);
+  const where = caseConditions(organisationId, filters, thresholds);
+  const sort = filters.sort ?? 'newest';
+  const cursor = filters.after?.sort === sort ? filters.after : undefined;
+  const backward = cursor?.backward === true;
+  const take = filters.limit + 1;
+  // Each part of the order, in list order: [key, condition, ascending in the list].
+  const parts: { key: KeyPart; condition: SQL | undefined; ascending: boolean; holds: boolean }[] =
+    sort === 'deadline'
+      ? [
+          {
+            key: BY_DEADLINE,
+            condition: isNotNull(cases.currentDeadlineDue),
+            ascending: true,
+            holds: cursor?.deadline != null,
+          },
+          {
+            key: BY_RECEIVED,
+            condition: isNull(cases.currentDeadlineDue),
+            ascending: true,
+            holds: cursor !== undefined && cursor.deadline == null,
+          },
+        ]
+      : [{ key: BY_RECEIVED, condition: undefined, ascending: sort === 'oldest', holds: true }];
+  if (backward) parts.reverse();
+
+  const rows: Awaited<ReturnType<typeof readRows>>[number][] = [];
+  function readRows(condition: SQL | undefined, order: SQL[], limit: number) {
+    return tx
+      .select(listColumns)
+      .from(cases)
+      .where(and(where, condition))
+      .orderBy(...order)
+      .limit(limit);
+  }
+  // Parts before the one holding the cursor are already behind it.
+  let reached = cursor === undefined;
+  for (const part of parts) {
+    if (rows.length >= take) break;
+    const atCursor = !reached && part.holds;
+    if (!reached && !atCursor) continue;
+    reached = true;
+    const ascending = part.ascending !== backward;
+    const direction = ascending ? asc : desc;
+    rows.push(
+      ...(await readRows(
+        and(part.condition, atCursor && cursor ? beyond(part.key, cursor, ascending) : undefined),
+        part.key.columns.map((column) => direction(column)),
+        take - rows.length,
+      )),
+    );
+  }
+  const page = rows.slice(0, filters.limit);
+  if (backward) page.reverse();
   return {
-    rows: rows.slice(0, filters.limit).map((r) => ({
+    rows: page.map((r) => ({
       ...r,
       state: r.state as ComplaintState,
       lastDeadlineOutcome:
@@ -281,4 +467,18 @@ export async function listCases(
     })),
     more: rows.length > filters.limit,
   };
+}
+
+/** How many cases match the filters: a count in the database, never rows loaded. */
+export async function countCases(
+  tx: Transaction,
+  organisationId: string,
+  filters: Omit<CaseFilters, 'limit' | 'after' | 'sort'>,
+  thresholds: DeadlineThresholds,
+): Promise<number> {
+  const [row] = await tx
+    .select({ n: count() })
+    .from(cases)
+    .where(caseConditions(organisationId, filters, thresholds));
+  return row?.n ?? 0;
 }

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { calendarFor, londonDateOf, type Jurisdiction } from '../../domain/calendar/index.ts';
+import {
+  addCalendarDays,
+  calendarFor,
+  londonDateOf,
+  type IsoDate,
+  type Jurisdiction,
+} from '../../domain/calendar/index.ts';
+import { CHANNELS, isoDateInput } from '../../domain/complaint/command-schemas.ts';
 import {
   DEADLINE_STATUSES,
   DUE_SOON_WORKING_DAYS,
@@ -9,53 +16,121 @@ import { STATUSES } from '../../domain/complaint/state.ts';
 import { jurisdictionSchema } from '../../domain/policy/policy-schema.ts';
 import { InvalidInputError } from '../../platform/errors.ts';
 import { listClosureDays } from '../organisations/organisation.repository.ts';
-import { listCases } from './complaint.repository.ts';
+import {
+  CASE_SORTS,
+  listCases,
+  type CaseListPosition,
+  type CaseSort,
+  type ListedCase,
+} from './complaint.repository.ts';
 import type { ComplaintDeps } from './deps.ts';
 
-export const listComplaintsQuerySchema = z.object({
-  status: z.enum(STATUSES, { error: `Select a status: ${STATUSES.join(', ')}` }).optional(),
-  stage: z.coerce
-    .number({ error: 'Select stage 1 or 2' })
-    .pipe(z.union([z.literal(1), z.literal(2)], { error: 'Select stage 1 or 2' }))
-    .optional(),
-  deadlineStatus: z
-    .enum(DEADLINE_STATUSES, { error: `Select a deadline status: ${DEADLINE_STATUSES.join(', ')}` })
-    .optional(),
-  handlerId: z.string().min(1).max(100).optional(),
-  serviceArea: z.string().min(1).max(100).optional(),
-  limit: z.coerce
-    .number({ error: 'Enter a limit from 1 to 200' })
-    .int('Enter a whole number limit')
-    .min(1, 'Enter a limit from 1 to 200')
-    .max(200, 'Enter a limit from 1 to 200')
-    .default(50),
-  cursor: z.string().max(200).optional(),
-});
+/** A yes/no filter: "true" or "false" in a query string (or a boolean, once parsed). */
+const flag = (name: string) =>
+  z
+    .union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')], {
+      error: `${name} must be true or false`,
+    })
+    .optional();
+
+export const listComplaintsQuerySchema = z
+  .object({
+    status: z.enum(STATUSES, { error: `Select a status: ${STATUSES.join(', ')}` }).optional(),
+    stage: z.coerce
+      .number({ error: 'Select stage 1 or 2' })
+      .pipe(z.union([z.literal(1), z.literal(2)], { error: 'Select stage 1 or 2' }))
+      .optional(),
+    deadlineStatus: z
+      .enum(DEADLINE_STATUSES, { error: `Select a deadline status: ${DEADLINE_STATUSES.join(', ')}` })
+      .optional(),
+    handlerId: z.string().min(1).max(100).optional(),
+    serviceArea: z.string().min(1).max(100).optional(),
+    open: flag('open'),
+    channel: z.enum(CHANNELS, { error: `Select a channel: ${CHANNELS.join(', ')}` }).optional(),
+    receivedFrom: isoDateInput('the earliest date received').optional(),
+    receivedTo: isoDateInput('the latest date received').optional(),
+    q: z.string().trim().max(200, 'Enter 200 characters or fewer to search for').optional(),
+    awaiting: flag('awaiting'),
+    dueThisWeek: flag('dueThisWeek'),
+    extended: flag('extended'),
+    actionsOverdue: flag('actionsOverdue'),
+    sort: z.enum(CASE_SORTS, { error: `Select how to sort: ${CASE_SORTS.join(', ')}` }).default('newest'),
+    limit: z.coerce
+      .number({ error: 'Enter a limit from 1 to 200' })
+      .int('Enter a whole number limit')
+      .min(1, 'Enter a limit from 1 to 200')
+      .max(200, 'Enter a limit from 1 to 200')
+      .default(50),
+    cursor: z.string().max(300).optional(),
+  })
+  .refine((q) => !q.receivedFrom || !q.receivedTo || q.receivedFrom <= q.receivedTo, {
+    message: 'The earliest date received must be on or before the latest',
+    path: ['receivedTo'],
+  });
 export type ListComplaintsQuery = z.input<typeof listComplaintsQuerySchema>;
 
-const cursorSchema = z.object({ r: z.iso.datetime({ offset: true }), c: z.uuid() });
+/** The cursor carries the sort and its key, so a page always continues in the order it began. */
+const cursorSchema = z.object({
+  s: z.enum(CASE_SORTS).default('newest'),
+  r: z.iso.datetime({ offset: true }),
+  c: z.uuid(),
+  d: z.iso.date().nullable().optional(),
+  b: z.literal(1).optional(),
+});
 
-function decodeCursor(cursor: string | undefined): { receivedAt: string; caseId: string } | undefined {
+function decodeCursor(cursor: string | undefined, sort: CaseSort): CaseListPosition | undefined {
   if (!cursor) return undefined;
-  try {
-    const parsed = cursorSchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
-    return { receivedAt: parsed.r, caseId: parsed.c };
-  } catch {
+  const parsed = cursorSchema.safeParse(
+    (() => {
+      try {
+        return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+      } catch {
+        return null;
+      }
+    })(),
+  );
+  if (!parsed.success || parsed.data.s !== sort) {
     throw new InvalidInputError(
-      'The cursor is not one this API gave out: use nextCursor from a previous page',
+      'The cursor is not one this API gave out for this sort: use nextCursor or previousCursor from a page',
       'cursor',
     );
   }
+  return {
+    sort,
+    receivedAt: parsed.data.r,
+    caseId: parsed.data.c,
+    deadline: parsed.data.d ?? null,
+    backward: parsed.data.b === 1,
+  };
 }
 
-const encodeCursor = (receivedAt: Date, caseId: string) =>
-  Buffer.from(JSON.stringify({ r: receivedAt.toISOString(), c: caseId })).toString('base64url');
+/** A cursor for the page after `row` or (backward) before it. */
+const encodeCursor = (sort: CaseSort, row: ListedCase, backward = false) =>
+  Buffer.from(
+    JSON.stringify({
+      s: sort,
+      r: row.receivedAt.toISOString(),
+      c: row.caseId,
+      ...(sort === 'deadline' ? { d: row.currentDeadlineDue } : {}),
+      ...(backward ? { b: 1 } : {}),
+    }),
+  ).toString('base64url');
 
-/** A page of complaints, newest first; deadline statuses are computed for today in each calendar. */
+/** The Sunday that ends the week (Monday to Sunday) containing `today`. */
+export function endOfWeek(today: IsoDate): IsoDate {
+  const dayOfWeek = new Date(`${today}T00:00:00Z`).getUTCDay(); // 0 is Sunday
+  return addCalendarDays(today, (7 - dayOfWeek) % 7);
+}
+
+/**
+ * A page of complaints in the order asked for (newest first by default), filtered and searched;
+ * deadline statuses and working days left are computed for today in each case's calendar.
+ */
 export async function listComplaints(deps: ComplaintDeps, organisationId: string, raw: ListComplaintsQuery) {
   const query = listComplaintsQuerySchema.parse(raw);
   const now = deps.clock.now();
   const today = londonDateOf(now);
+  const position = decodeCursor(query.cursor, query.sort);
   return deps.db.forOrganisation(organisationId, async (tx) => {
     const closures = await listClosureDays(tx, organisationId);
     const calendars = Object.fromEntries(
@@ -67,7 +142,7 @@ export async function listComplaints(deps: ComplaintDeps, organisationId: string
         calendars[j].addWorkingDays(today, DUE_SOON_WORKING_DAYS + 1),
       ]),
     );
-    const { rows, more } = await listCases(
+    const { rows, more: moreAfter } = await listCases(
       tx,
       organisationId,
       {
@@ -76,39 +151,75 @@ export async function listComplaints(deps: ComplaintDeps, organisationId: string
         deadlineStatus: query.deadlineStatus,
         handlerId: query.handlerId,
         serviceArea: query.serviceArea,
+        open: query.open,
+        channel: query.channel,
+        receivedFrom: query.receivedFrom,
+        receivedTo: query.receivedTo,
+        search: query.q || undefined,
+        awaiting: query.awaiting,
+        dueThisWeek: query.dueThisWeek,
+        extended: query.extended,
+        actionsOverdue: query.actionsOverdue,
+        sort: query.sort,
         limit: query.limit,
-        after: decodeCursor(query.cursor),
+        after: position,
       },
-      { today, dueSoonBefore },
+      { today, dueSoonBefore, endOfWeek: endOfWeek(today) },
     );
+    const first = rows.at(0);
     const last = rows.at(-1);
+    // Reading forward, there is a page before this one whenever it was reached by a cursor; reading
+    // backward ("Previous"), there is always the page it came from after it.
+    const backward = position?.backward === true;
+    const more = backward ? rows.length > 0 : moreAfter;
+    const less = backward ? moreAfter : position !== undefined;
     return {
-      items: rows.map(({ state, currentDeadlineKind, currentDeadlineDue, lastDeadlineOutcome }) => {
-        const before = dueSoonBefore[state.jurisdiction] ?? today;
-        const deadlineStatus: DeadlineStatus | null = currentDeadlineDue
-          ? currentDeadlineDue < today
-            ? 'overdue'
-            : currentDeadlineDue < before
-              ? 'due-soon'
-              : 'on-track'
-          : lastDeadlineOutcome;
-        const handler = state.stage === 2 ? state.stage2.handler : state.stage1.handler;
-        return {
-          id: state.caseId,
-          reference: state.reference,
-          status: state.status,
-          stage: state.stage,
-          jurisdiction: state.jurisdiction,
-          serviceArea: state.serviceArea,
-          channel: state.channel,
-          receivedAt: state.receivedAt,
-          complainantName: state.complainant.kind === 'named' ? state.complainant.name : null,
-          handler,
-          currentDeadline: currentDeadlineDue ? { kind: currentDeadlineKind, due: currentDeadlineDue } : null,
-          deadlineStatus,
-        };
-      }),
-      nextCursor: more && last ? encodeCursor(last.receivedAt, last.caseId) : null,
+      today,
+      items: rows.map(
+        ({
+          state,
+          currentDeadlineKind,
+          currentDeadlineDue,
+          lastDeadlineOutcome,
+          currentDeadlineExtended,
+        }) => {
+          const before = dueSoonBefore[state.jurisdiction] ?? today;
+          const deadlineStatus: DeadlineStatus | null = currentDeadlineDue
+            ? currentDeadlineDue < today
+              ? 'overdue'
+              : currentDeadlineDue < before
+                ? 'due-soon'
+                : 'on-track'
+            : lastDeadlineOutcome;
+          const handler = state.stage === 2 ? state.stage2.handler : state.stage1.handler;
+          return {
+            id: state.caseId,
+            reference: state.reference,
+            status: state.status,
+            stage: state.stage,
+            jurisdiction: state.jurisdiction,
+            serviceArea: state.serviceArea,
+            channel: state.channel,
+            receivedAt: state.receivedAt,
+            complainantName: state.complainant.kind === 'named' ? state.complainant.name : null,
+            handler,
+            currentDeadline: currentDeadlineDue
+              ? {
+                  kind: currentDeadlineKind,
+                  due: currentDeadlineDue,
+                  extended: currentDeadlineExtended,
+                  workingDaysLeft: calendars[state.jurisdiction].workingDaysBetween(
+                    today,
+                    currentDeadlineDue,
+                  ),
+                }
+              : null,
+            deadlineStatus,
+          };
+        },
+      ),
+      nextCursor: more && last ? encodeCursor(query.sort, last) : null,
+      previousCursor: less && first ? encodeCursor(query.sort, first, true) : null,
     };
   });
 }

@@ -9,14 +9,13 @@ import { signIn, signInSchema } from './sign-in.use-case.ts';
 import { signOut } from './sign-out.use-case.ts';
 import { PATHS } from './staff-layout.ts';
 import type { StaffPrincipal } from './staff-principal.ts';
-import { roleInWords } from './staff-roles.ts';
 
 const pages = pageRoutes<StaffPrincipal>();
 
 /** Failed sign-ins per client address in 15 minutes before the sign-in page answers 429. */
 export const SIGN_IN_THROTTLE = { max: 10, windowMs: 15 * 60_000 };
 
-/** Sign-in, sign-out, changing one's own password, and the dashboard. */
+/** Sign-in, sign-out and changing one's own password (the dashboard is in casework). */
 export function staffPages(deps: StaffDeps): PageRoute<StaffPrincipal>[] {
   return [
     pages.public({
@@ -106,22 +105,6 @@ export function staffPages(deps: StaffDeps): PageRoute<StaffPrincipal>[] {
         }
         return { redirect: `${PATHS.home}?password-changed` };
       },
-    }),
-
-    pages.staff({
-      method: 'GET',
-      path: PATHS.home,
-      handler: ({ principal, query }) =>
-        Promise.resolve({
-          view: 'dashboard.njk',
-          data: {
-            organisationName: principal.organisationName,
-            name: principal.name,
-            roleInWords: roleInWords(principal.role),
-            isAdministrator: principal.role === 'administrator',
-            passwordChanged: query['password-changed'] !== undefined,
-          },
-        }),
     }),
   ];
 }

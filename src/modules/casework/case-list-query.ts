@@ -1,0 +1,180 @@
+import { z } from 'zod';
+import { isIsoDate } from '../../domain/calendar/index.ts';
+import { CHANNELS } from '../../domain/complaint/command-schemas.ts';
+import { DEADLINE_STATUSES } from '../../domain/complaint/deadlines.ts';
+import { STATUSES } from '../../domain/complaint/state.ts';
+import type { FormValues } from '../../platform/web/forms.ts';
+import type { ServiceArea } from '../administration/service-areas.repository.ts';
+import type { ComplaintDeps } from '../complaints/deps.ts';
+import { CASE_SORTS } from '../complaints/complaint.repository.ts';
+import {
+  listComplaintsQuerySchema,
+  type ListComplaintsQuery,
+} from '../complaints/list-complaints.use-case.ts';
+import { PATHS } from '../staff/staff-layout.ts';
+import { handlerOptions, serviceAreaOptions } from './case-list-options.ts';
+import {
+  CHANNEL_IN_WORDS,
+  DEADLINE_STATUS_IN_WORDS,
+  SORT_IN_WORDS,
+  STATUS_IN_WORDS,
+} from './case-list-words.ts';
+
+/** The list's query-string fields that pass straight through to the list use case. */
+const PASSED_THROUGH = [
+  'stage',
+  'status',
+  'deadlineStatus',
+  'handlerId',
+  'serviceArea',
+  'channel',
+  'q',
+  'open',
+  'awaiting',
+  'dueThisWeek',
+  'extended',
+  'actionsOverdue',
+  'sort',
+  'cursor',
+] as const;
+
+const DATE_FIELDS = {
+  receivedFrom: 'the earliest date received',
+  receivedTo: 'the latest date received',
+} as const;
+
+/** A date's error links to its first box (GOV.UK date input). */
+export const dateFieldIds = { receivedFrom: 'receivedFrom-day', receivedTo: 'receivedTo-day' };
+
+/** A GOV.UK date input's three boxes as an ISO date; undefined when all are empty. */
+function dateFrom(values: FormValues, field: keyof typeof DATE_FIELDS): string | undefined | Error {
+  const [day, month, year] = ['day', 'month', 'year'].map((part) =>
+    (values[`${field}-${part}`] ?? '').trim(),
+  );
+  if (!day && !month && !year) return undefined;
+  const what = DATE_FIELDS[field];
+  if (!/^\d{1,2}$/.test(day ?? '') || !/^\d{1,2}$/.test(month ?? '') || !/^\d{4}$/.test(year ?? '')) {
+    return new Error(`Enter ${what} as a day, month and year, for example 27 3 2026`);
+  }
+  const iso = `${year ?? ''}-${(month ?? '').padStart(2, '0')}-${(day ?? '').padStart(2, '0')}`;
+  return isIsoDate(iso) ? iso : new Error(`Enter ${what} as a real date`);
+}
+
+/**
+ * The list use case's query from the page's query string: empty fields are no filter, and the date
+ * boxes become ISO dates. Problems with the dates and with the rest are reported together.
+ */
+export function caseListQuery(values: FormValues, limit: number): ListComplaintsQuery {
+  const input: Record<string, string | number> = { limit };
+  for (const field of PASSED_THROUGH) {
+    const value = values[field]?.trim();
+    if (value) input[field] = value;
+  }
+  const issues: z.core.$ZodIssue[] = [];
+  for (const field of Object.keys(DATE_FIELDS) as (keyof typeof DATE_FIELDS)[]) {
+    const date = dateFrom(values, field);
+    if (date instanceof Error) {
+      issues.push({ code: 'custom', path: [field], message: date.message, input: undefined });
+    } else if (date) input[field] = date;
+  }
+  const parsed = listComplaintsQuerySchema.safeParse(input);
+  if (!parsed.success) issues.push(...parsed.error.issues);
+  if (issues.length > 0) throw new z.ZodError(issues);
+  return input;
+}
+
+/** The same list on another page: the query string with that page's cursor. */
+export function pageHref(values: FormValues, cursor: string): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(values)) {
+    if (name !== 'cursor' && value !== '') params.set(name, value);
+  }
+  params.set('cursor', cursor);
+  return `${PATHS.cases}?${params.toString()}`;
+}
+
+interface SelectItem {
+  value: string;
+  text: string;
+  selected?: boolean;
+}
+
+/** A GOV.UK select's items, the current value selected; `anyText` is the "no filter" choice. */
+function selectItems(
+  anyText: string | null,
+  choices: readonly { value: string; text: string }[],
+  current: string | undefined,
+): SelectItem[] {
+  const items: SelectItem[] = anyText === null ? [] : [{ value: '', text: anyText }];
+  for (const choice of choices) items.push({ ...choice, selected: choice.value === current });
+  // A value no longer offered (a handler whose account was removed, say) stays selected and visible.
+  if (current && !choices.some((c) => c.value === current)) {
+    items.push({ value: current, text: current, selected: true });
+  }
+  return items;
+}
+
+export interface CaseListOptions {
+  stage: SelectItem[];
+  status: SelectItem[];
+  deadlineStatus: SelectItem[];
+  handlerId: SelectItem[];
+  serviceArea: SelectItem[];
+  channel: SelectItem[];
+  sort: SelectItem[];
+  /** For naming each case's service area in the table. */
+  serviceAreas: ServiceArea[];
+}
+
+/** The filter form's choices, with the current answers selected. */
+export async function caseListFilterOptions(
+  deps: ComplaintDeps,
+  organisationId: string,
+  values: FormValues,
+): Promise<CaseListOptions> {
+  const { handlers, serviceAreas } = await deps.db.forOrganisation(organisationId, async (tx) => ({
+    handlers: await handlerOptions(tx, organisationId),
+    serviceAreas: await serviceAreaOptions(tx, organisationId),
+  }));
+  return {
+    stage: selectItems(
+      'Any stage',
+      [
+        { value: '1', text: 'Stage 1' },
+        { value: '2', text: 'Stage 2' },
+      ],
+      values.stage,
+    ),
+    status: selectItems(
+      'Any status',
+      STATUSES.map((s) => ({ value: s, text: STATUS_IN_WORDS[s] })),
+      values.status,
+    ),
+    deadlineStatus: selectItems(
+      'Any',
+      DEADLINE_STATUSES.map((s) => ({ value: s, text: DEADLINE_STATUS_IN_WORDS[s] })),
+      values.deadlineStatus,
+    ),
+    handlerId: selectItems(
+      'Anyone',
+      handlers.map((h) => ({ value: h.id, text: h.name })),
+      values.handlerId,
+    ),
+    serviceArea: selectItems(
+      'Any service area',
+      serviceAreas.map((a) => ({ value: a.code, text: a.retired ? `${a.name} (retired)` : a.name })),
+      values.serviceArea,
+    ),
+    channel: selectItems(
+      'Any channel',
+      CHANNELS.map((c) => ({ value: c, text: CHANNEL_IN_WORDS[c] })),
+      values.channel,
+    ),
+    sort: selectItems(
+      null,
+      CASE_SORTS.map((s) => ({ value: s, text: SORT_IN_WORDS[s] })),
+      values.sort || 'newest',
+    ),
+    serviceAreas,
+  };
+}

@@ -1,0 +1,46 @@
+import type { CHANNELS } from '../../domain/complaint/command-schemas.ts';
+import type { DeadlineStatus } from '../../domain/complaint/deadlines.ts';
+import type { Status } from '../../domain/complaint/state.ts';
+import type { CaseSort } from '../complaints/complaint.repository.ts';
+
+type Channel = (typeof CHANNELS)[number];
+
+export const STATUS_IN_WORDS: Record<Status, string> = {
+  received: 'Received',
+  accepted: 'Accepted',
+  'stage-1': 'Stage 1 under investigation',
+  'stage-1-responded': 'Stage 1 response sent',
+  'stage-2-requested': 'Stage 2 requested',
+  'stage-2': 'Stage 2 under investigation',
+  'stage-2-responded': 'Final response sent',
+  'not-accepted': 'Not accepted',
+  'escalation-refused': 'Escalation refused',
+  withdrawn: 'Withdrawn',
+  closed: 'Closed',
+};
+
+export const DEADLINE_STATUS_IN_WORDS: Record<DeadlineStatus, string> = {
+  'on-track': 'On track',
+  'due-soon': 'Due within 2 working days',
+  overdue: 'Overdue',
+  met: 'Last deadline met',
+  missed: 'Last deadline missed',
+};
+
+export const CHANNEL_IN_WORDS: Record<Channel, string> = {
+  phone: 'Phone',
+  'in-person': 'In person',
+  letter: 'Letter',
+  email: 'Email',
+  web: 'Website',
+  'social-media': 'Social media',
+  staff: 'Staff member',
+  contractor: 'Contractor',
+  'third-party': 'Third party',
+};
+
+export const SORT_IN_WORDS: Record<CaseSort, string> = {
+  newest: 'Newest received first',
+  oldest: 'Oldest received first',
+  deadline: 'Deadline soonest first',
+};
