@@ -35,8 +35,8 @@ export async function ensureDemoLandlord(db: DatabaseHandle, config: Config): Pr
     return row?.n ?? 0;
   });
   if (existing === 0) {
-    const created = await createDemoLandlord(db);
-    const signIns = await createDemoStaff(deps, created.organisationId);
+    const created = await createDemoLandlord(db, new Date(), { withStaff: true });
+    const signIns = created.signIns;
     const access = {
       name: created.name,
       organisationId: created.organisationId,

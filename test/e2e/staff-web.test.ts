@@ -1,5 +1,9 @@
 import { after, before, describe } from 'node:test';
 import { adminStaffJourneys } from './journeys/admin-staff.ts';
+import { administrationJourneys } from './journeys/administration.ts';
+import { dashboardAndListJourneys } from './journeys/dashboard-and-list.ts';
+import { logAContactJourneys } from './journeys/log-a-contact.ts';
+import { caseLifecycleJourneys } from './journeys/case-lifecycle.ts';
 import { noJavaScriptJourneys } from './journeys/no-javascript.ts';
 import { signInJourneys } from './journeys/sign-in.ts';
 import { axeReport } from './support/accessibility.ts';
@@ -30,5 +34,9 @@ void describe('PutRight staff pages in a browser (WCAG 2.2 AA)', { timeout: 10 *
 
   signInJourneys(started);
   adminStaffJourneys(started);
+  administrationJourneys(started);
+  logAContactJourneys(started);
   noJavaScriptJourneys(started);
+  dashboardAndListJourneys(started);
+  caseLifecycleJourneys(started);
 });

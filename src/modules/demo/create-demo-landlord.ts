@@ -6,15 +6,27 @@ import { actOnComplaint } from '../complaints/act-on-complaint.use-case.ts';
 import type { Clock } from '../complaints/case-context.ts';
 import { getComplaint } from '../complaints/get-complaint.use-case.ts';
 import { receiveComplaintUseCase } from '../complaints/receive-complaint.use-case.ts';
+import { createDemoStaff, type DemoSignIn } from '../staff/create-demo-staff.ts';
+import { createDemoContacts } from './create-demo-contacts.ts';
 import {
   createOrganisation,
   type CreatedOrganisation,
 } from '../organisations/create-organisation.use-case.ts';
 
-const OFFICER: StaffMember = { id: 'demo-officer', name: 'Priya Shah (complaints officer)' };
-const HANDLER: StaffMember = { id: 'demo-handler', name: 'Tom Okafor (repairs manager)' };
-const HANDLER_2: StaffMember = { id: 'demo-handler-2', name: 'Aisha Begum (neighbourhoods manager)' };
-const DIRECTOR: StaffMember = { id: 'demo-director', name: 'Gareth Lewis (director of homes)' };
+/** Who acts in the demo: the demo staff accounts when there are any, otherwise names only. */
+export interface DemoPeople {
+  officer: StaffMember;
+  handler: StaffMember;
+  handler2: StaffMember;
+  director: StaffMember;
+}
+
+const NAMED_ONLY: DemoPeople = {
+  officer: { id: 'demo-officer', name: 'Priya Shah (complaints officer)' },
+  handler: { id: 'demo-handler', name: 'Tom Okafor (repairs manager)' },
+  handler2: { id: 'demo-handler-2', name: 'Aisha Begum (neighbourhoods manager)' },
+  director: { id: 'demo-director', name: 'Gareth Lewis (director of homes)' },
+};
 
 type Step = { day: number; by: StaffMember; command: Exclude<CommandName, 'spin-off'>; input: unknown };
 
@@ -66,19 +78,20 @@ const respond = (day: number, by: StaffMember, stage: 1 | 2, points: number, tod
 
 /** Accepted on receipt, acknowledged on `ackDay`, answered at stage 1 on `respondDay`. */
 const answeredAtStage1 = (
+  officer: StaffMember,
   by: StaffMember,
   points: string[],
   ackDay: number,
   respondDay: number,
   today: IsoDate,
 ): Step[] => [
-  { day: 0, by: OFFICER, command: 'accept', input: {} },
+  { day: 0, by: officer, command: 'accept', input: {} },
   acknowledge(ackDay, by, points),
   respond(respondDay, by, 1, points.length, today),
 ];
 
 /** A realistic spread: a case in every state, some on track, some due soon, some overdue. */
-function scenarios(today: IsoDate): Scenario[] {
+function scenarios(today: IsoDate, p: DemoPeople): Scenario[] {
   const base = { channel: 'phone', jurisdiction: 'england-and-wales', issueDateKind: 'occurred' } as const;
   const c = (
     summary: string,
@@ -107,7 +120,7 @@ function scenarios(today: IsoDate): Scenario[] {
         'repairs',
         'Daniel Hughes',
       ),
-      steps: [{ day: 1, by: OFFICER, command: 'accept', input: {} }],
+      steps: [{ day: 1, by: p.officer, command: 'accept', input: {} }],
     },
     {
       receivedDaysAgo: 6,
@@ -118,16 +131,16 @@ function scenarios(today: IsoDate): Scenario[] {
         { channel: 'email' },
       ),
       steps: [
-        { day: 0, by: OFFICER, command: 'accept', input: {} },
-        acknowledge(2, HANDLER_2, ['Grass not cut since April', 'Charge still billed']),
+        { day: 0, by: p.officer, command: 'accept', input: {} },
+        acknowledge(2, p.handler2, ['Grass not cut since April', 'Charge still billed']),
       ],
     },
     {
       receivedDaysAgo: 16,
       complaint: c('Rude call handler when reporting a leak.', 'customer-services', 'Mohammed Ali'),
       steps: [
-        { day: 0, by: OFFICER, command: 'accept', input: {} },
-        acknowledge(4, HANDLER, ['Staff conduct on the call']),
+        { day: 0, by: p.officer, command: 'accept', input: {} },
+        acknowledge(4, p.handler, ['Staff conduct on the call']),
       ],
     },
     {
@@ -136,11 +149,11 @@ function scenarios(today: IsoDate): Scenario[] {
         representative: { name: 'Cllr Sam Patel', relationship: 'councillor', consentHeld: false },
       }),
       steps: [
-        { day: 0, by: OFFICER, command: 'accept', input: {} },
-        acknowledge(3, HANDLER, ['Delay to grab rails', 'No updates given']),
+        { day: 0, by: p.officer, command: 'accept', input: {} },
+        acknowledge(3, p.handler, ['Delay to grab rails', 'No updates given']),
         {
           day: 11,
-          by: HANDLER,
+          by: p.handler,
           command: 'extend',
           input: {
             newDueDate: '',
@@ -155,64 +168,78 @@ function scenarios(today: IsoDate): Scenario[] {
       receivedDaysAgo: 25,
       complaint: c('Repair to front door lock not completed.', 'repairs', 'Kevin Doyle'),
       steps: [
-        { day: 0, by: OFFICER, command: 'accept', input: {} },
-        acknowledge(2, HANDLER, ['Front door lock']),
+        { day: 0, by: p.officer, command: 'accept', input: {} },
+        acknowledge(2, p.handler, ['Front door lock']),
       ],
     },
     {
       receivedDaysAgo: 30,
       complaint: c('Missed appointment for gas safety check.', 'repairs', 'Sarah Mitchell'),
       steps: [
-        ...answeredAtStage1(HANDLER, ['Missed gas safety appointment', 'No call to rearrange'], 2, 9, today),
+        ...answeredAtStage1(
+          p.officer,
+          p.handler,
+          ['Missed gas safety appointment', 'No call to rearrange'],
+          2,
+          9,
+          today,
+        ),
       ],
     },
     {
       receivedDaysAgo: 40,
       complaint: c('Anti-social behaviour reports not acted on.', 'neighbourhoods', 'Peter Grant'),
       steps: [
-        ...answeredAtStage1(HANDLER_2, ['ASB reports not followed up'], 3, 12, today),
-        { day: 20, by: OFFICER, command: 'escalate', input: {} },
+        ...answeredAtStage1(p.officer, p.handler2, ['ASB reports not followed up'], 3, 12, today),
+        { day: 20, by: p.officer, command: 'escalate', input: {} },
       ],
     },
     {
       receivedDaysAgo: 60,
       complaint: c('Kitchen replacement left unfinished.', 'repairs', 'Olivia Brown'),
       steps: [
-        ...answeredAtStage1(HANDLER, ['Kitchen unfinished', 'Contractor left mess'], 2, 10, today),
-        { day: 15, by: OFFICER, command: 'escalate', input: { reason: 'Still no completion date' } },
-        { day: 17, by: DIRECTOR, command: 'acknowledge-stage-2', input: { handler: DIRECTOR } },
+        ...answeredAtStage1(
+          p.officer,
+          p.handler,
+          ['Kitchen unfinished', 'Contractor left mess'],
+          2,
+          10,
+          today,
+        ),
+        { day: 15, by: p.officer, command: 'escalate', input: { reason: 'Still no completion date' } },
+        { day: 17, by: p.director, command: 'acknowledge-stage-2', input: { handler: p.director } },
       ],
     },
     {
       receivedDaysAgo: 90,
       complaint: c('Rent account error led to arrears letter.', 'income', 'Hannah Price'),
       steps: [
-        ...answeredAtStage1(HANDLER_2, ['Incorrect arrears letter'], 2, 9, today),
-        { day: 12, by: OFFICER, command: 'escalate', input: {} },
-        { day: 14, by: DIRECTOR, command: 'acknowledge-stage-2', input: { handler: DIRECTOR } },
-        respond(30, DIRECTOR, 2, 1, today),
-        { day: 31, by: OFFICER, command: 'close', input: {} },
+        ...answeredAtStage1(p.officer, p.handler2, ['Incorrect arrears letter'], 2, 9, today),
+        { day: 12, by: p.officer, command: 'escalate', input: {} },
+        { day: 14, by: p.director, command: 'acknowledge-stage-2', input: { handler: p.director } },
+        respond(30, p.director, 2, 1, today),
+        { day: 31, by: p.officer, command: 'close', input: {} },
       ],
     },
     {
       receivedDaysAgo: 70,
       complaint: c('Communal lighting out for weeks on the stairwell.', 'estate-services', 'Grace Adeyemi'),
       steps: [
-        ...answeredAtStage1(HANDLER_2, ['Stairwell lighting not repaired'], 1, 8, today),
-        { day: 10, by: OFFICER, command: 'escalate', input: {} },
-        { day: 12, by: DIRECTOR, command: 'acknowledge-stage-2', input: { handler: DIRECTOR } },
-        respond(28, DIRECTOR, 2, 1, today),
+        ...answeredAtStage1(p.officer, p.handler2, ['Stairwell lighting not repaired'], 1, 8, today),
+        { day: 10, by: p.officer, command: 'escalate', input: {} },
+        { day: 12, by: p.director, command: 'acknowledge-stage-2', input: { handler: p.director } },
+        respond(28, p.director, 2, 1, today),
       ],
     },
     {
       receivedDaysAgo: 45,
       complaint: c('Disrepair claim about the bathroom ceiling.', 'repairs', 'Colin Murray'),
       steps: [
-        ...answeredAtStage1(HANDLER, ['Bathroom ceiling leak'], 2, 10, today),
-        { day: 14, by: OFFICER, command: 'escalate', input: { reason: 'My solicitor has filed a claim' } },
+        ...answeredAtStage1(p.officer, p.handler, ['Bathroom ceiling leak'], 2, 10, today),
+        { day: 14, by: p.officer, command: 'escalate', input: { reason: 'My solicitor has filed a claim' } },
         {
           day: 16,
-          by: DIRECTOR,
+          by: p.director,
           command: 'refuse-escalation',
           input: {
             reason: 'A disrepair claim has been filed at court, so the matter will be decided there.',
@@ -229,7 +256,7 @@ function scenarios(today: IsoDate): Scenario[] {
       steps: [
         {
           day: 2,
-          by: OFFICER,
+          by: p.officer,
           command: 'not-accept',
           input: {
             reasonCode: 'outside-time-limit',
@@ -244,10 +271,10 @@ function scenarios(today: IsoDate): Scenario[] {
       receivedDaysAgo: 12,
       complaint: c('Bins not collected from the block.', 'estate-services', 'Fatima Noor'),
       steps: [
-        { day: 0, by: OFFICER, command: 'accept', input: {} },
+        { day: 0, by: p.officer, command: 'accept', input: {} },
         {
           day: 3,
-          by: OFFICER,
+          by: p.officer,
           command: 'withdraw',
           input: { reason: 'Resolved by the council; the resident asked us to stop.' },
         },
@@ -269,20 +296,48 @@ class SteppedClock implements Clock {
 
 const atTenAm = (date: IsoDate) => new Date(`${date}T10:00:00Z`);
 
+export interface DemoLandlord extends CreatedOrganisation {
+  /** The demo staff sign-ins, one per role, when asked for (`withStaff`). */
+  signIns: DemoSignIn[];
+}
+
+/** The demo staff accounts as the people in the demo's cases, so "My cases" shows theirs. */
+function peopleFrom(signIns: DemoSignIn[]): DemoPeople {
+  const as = (role: DemoSignIn['role'], fallback: StaffMember): StaffMember => {
+    const account = signIns.find((s) => s.role === role);
+    return account ? { id: account.staffId, name: account.name } : fallback;
+  };
+  return {
+    officer: as('complaints-officer', NAMED_ONLY.officer),
+    handler: as('handler', NAMED_ONLY.handler),
+    handler2: NAMED_ONLY.handler2,
+    director: as('senior-lead', NAMED_ONLY.director),
+  };
+}
+
+/**
+ * Demo Homes: its cases in every state, its contact log and, with `withStaff`, a staff sign-in per
+ * role (the people who act in its cases). Every record is made through the real use cases.
+ */
 export async function createDemoLandlord(
   db: DatabaseHandle,
   now: Date = new Date(),
-): Promise<CreatedOrganisation> {
+  options: { withStaff?: boolean } = {},
+): Promise<DemoLandlord> {
   const org = await createOrganisation(
     db,
     { name: 'Demo Homes', preset: 'hos-code-2024', referencePrefix: 'DH' },
     'demo',
   );
+  const signIns = options.withStaff
+    ? await createDemoStaff({ db, clock: { now: () => now } }, org.organisationId)
+    : [];
+  const p = peopleFrom(signIns);
   const calendar = calendarFor('england-and-wales');
   const today = londonDateOf(now);
   const clock = new SteppedClock();
   const deps = { db, clock };
-  for (const scenario of scenarios(today)) {
+  for (const scenario of scenarios(today, p)) {
     const receivedOn = calendar.addWorkingDays(today, -scenario.receivedDaysAgo);
     const receivedAt = scenario.receivedDaysAgo === 0 ? now : atTenAm(receivedOn);
     clock.set(receivedAt);
@@ -290,7 +345,7 @@ export async function createDemoLandlord(
     const view = await receiveComplaintUseCase(deps, org.organisationId, {
       ...complaint,
       receivedAt: receivedAt.toISOString(),
-      receivedBy: OFFICER,
+      receivedBy: p.officer,
       issueDate: addCalendarDays(receivedOn, -issueDaysBeforeReceipt),
     });
     for (const step of scenario.steps) {
@@ -310,5 +365,6 @@ export async function createDemoLandlord(
       );
     }
   }
-  return org;
+  await createDemoContacts(db, org.organisationId, now);
+  return { ...org, signIns };
 }

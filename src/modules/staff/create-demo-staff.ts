@@ -19,6 +19,7 @@ export interface DemoSignIn {
   name: string;
   email: string;
   password: string;
+  staffId: string;
 }
 
 /**
@@ -30,14 +31,14 @@ export async function createDemoStaff(deps: StaffDeps, organisationId: string): 
   const signIns: DemoSignIn[] = [];
   for (const person of DEMO_STAFF) {
     const password = generateTemporaryPassword();
-    await createStaffAccount(
+    const account = await createStaffAccount(
       deps,
       { kind: 'system', name: 'demo' },
       organisationId,
       { ...person, temporaryPassword: password },
       { mustChangePassword: false },
     );
-    signIns.push({ ...person, roleInWords: roleInWords(person.role), password });
+    signIns.push({ ...person, roleInWords: roleInWords(person.role), password, staffId: account.staffId });
   }
   return signIns;
 }

@@ -5,7 +5,7 @@ import { createDemoLandlord } from '../../../src/modules/demo/create-demo-landlo
 import { createOrganisation } from '../../../src/modules/organisations/create-organisation.use-case.ts';
 import { createDemoStaff } from '../../../src/modules/staff/create-demo-staff.ts';
 import { createStaffAccount } from '../../../src/modules/staff/create-staff-account.use-case.ts';
-import { roleInWords, type StaffRole } from '../../../src/modules/staff/staff-roles.ts';
+import { roleInWords, STAFF_ROLES, type StaffRole } from '../../../src/modules/staff/staff-roles.ts';
 import { startTestApp, type TestApp } from '../../support/test-app.ts';
 import { closeScanner, expectNoAxeViolations, type AxeSummary } from './accessibility.ts';
 import { launchChromium } from './chromium.ts';
@@ -65,17 +65,25 @@ export async function startBrowserApp(options: StartOptions = {}): Promise<Brows
     testApp.clock.set(new Date());
     const deps = { db: testApp.database.db, clock: testApp.clock };
 
-    const organisation = options.demoCases
-      ? await createDemoLandlord(testApp.database.db, testApp.clock.now())
-      : await createOrganisation(
-          testApp.database.db,
-          { name: 'Riverside Homes', preset: 'hos-code-2024', referencePrefix: 'RH' },
-          'e2e',
-        );
+    const demo = options.demoCases
+      ? await createDemoLandlord(testApp.database.db, testApp.clock.now(), { withStaff: true })
+      : null;
+    const organisation =
+      demo ??
+      (await createOrganisation(
+        testApp.database.db,
+        { name: 'Riverside Homes', preset: 'hos-code-2024', referencePrefix: 'RH' },
+        'e2e',
+      ));
     const organisationId = organisation.organisationId;
     const organisationName = organisation.name;
-    const signIns = await createDemoStaff(deps, organisationId);
-    const staff = Object.fromEntries(signIns.map((s) => [s.role, s])) as Record<StaffRole, StaffLogin>;
+    const signIns = demo ? demo.signIns : await createDemoStaff(deps, organisationId);
+    const staff = {} as Record<StaffRole, StaffLogin>;
+    for (const role of STAFF_ROLES) {
+      const signIn = signIns.find((s) => s.role === role);
+      if (!signIn) throw new Error(`No demo sign-in for ${role}`);
+      staff[role] = signIn;
+    }
     const newStarter: StaffLogin = {
       role: 'handler',
       roleInWords: roleInWords('handler'),
