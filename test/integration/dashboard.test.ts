@@ -79,10 +79,12 @@ void describe('the dashboard', () => {
         'Outstanding actions overdue',
       ],
     );
-    // The demo landlord on Monday 2 March 2026 (see create-demo-landlord.ts).
+    // The demo landlord on Monday 2 March 2026 (see create-demo-landlord.ts): three of its cases
+    // await acceptance or acknowledgement, and so does the complaint its contact log raised about a
+    // service request (create-demo-contacts.ts).
     assert.deepEqual(
       counts.map((c) => c.count),
-      [3, 1, 1, 4, 0],
+      [4, 1, 1, 4, 0],
     );
     for (const { href, count, label } of counts) {
       assert.ok(href?.startsWith('/cases?'), label);
@@ -113,7 +115,7 @@ void describe('the dashboard', () => {
     assert.deepEqual(
       counts.map((c) => [c.count, c.href]),
       [
-        [3, null],
+        [4, null],
         [1, null],
         [1, null],
         [4, null],

@@ -69,6 +69,18 @@ export const CHANNELS = [
   'contractor',
   'third-party',
 ] as const;
+/** How each channel reads to staff. */
+export const CHANNEL_NAMES: Record<(typeof CHANNELS)[number], string> = {
+  phone: 'Phone',
+  'in-person': 'In person',
+  letter: 'Letter',
+  email: 'Email',
+  web: 'Website',
+  'social-media': 'Social media',
+  staff: 'Via a member of staff',
+  contractor: 'Via a contractor',
+  'third-party': 'Via a third party (a representative)',
+};
 export const channelSchema = z.enum(CHANNELS, { error: 'Select how the complaint was made' });
 
 const contactSchema = z.object({

@@ -1,6 +1,6 @@
 import { compareIsoDates, londonDateOf, type IsoDate, type WorkingDayCalendar } from '../calendar/index.ts';
 import type { RuleSet } from '../policy/policy-schema.ts';
-import type { ComplaintState } from './state.ts';
+import { FINISHED_STATUSES, type ComplaintState } from './state.ts';
 
 export const DEADLINE_STATUSES = ['on-track', 'due-soon', 'overdue', 'met', 'missed'] as const;
 export type DeadlineStatus = (typeof DEADLINE_STATUSES)[number];
@@ -123,7 +123,7 @@ export function deriveDeadlines(
   }
 
   const main = deadlines.filter((d) => d.kind !== 'stage-1-first-contact');
-  const live = !['withdrawn', 'closed', 'not-accepted', 'escalation-refused'].includes(state.status);
+  const live = !FINISHED_STATUSES.includes(state.status);
   const current = live ? (main.find((d) => d.completedOn === null) ?? null) : null;
   const lastCompleted = [...main].reverse().find((d) => d.completedOn !== null) ?? null;
   const status = current ? current.status : stopped ? null : (lastCompleted?.status ?? null);

@@ -17,6 +17,16 @@ export const STATUSES = [
 ] as const;
 export type Status = (typeof STATUSES)[number];
 
+/** Statuses in which nothing runs any more: not accepted, escalation refused, withdrawn, closed. */
+export const FINISHED_STATUSES: readonly Status[] = [
+  'not-accepted',
+  'escalation-refused',
+  'withdrawn',
+  'closed',
+];
+/** Statuses in which a case is still being worked on: every other one. */
+export const OPEN_STATUSES: readonly Status[] = STATUSES.filter((s) => !FINISHED_STATUSES.includes(s));
+
 export interface Extension {
   previousDueDate: IsoDate;
   newDueDate: IsoDate;

@@ -9,7 +9,7 @@ import type { StaffPrincipal } from '../staff/staff-principal.ts';
 import { ADMIN_PATHS } from './admin-paths.ts';
 import { addClosureDay, closureDaysOverview, removeClosureDay } from './closure-days.use-case.ts';
 import { dateFormErrors, dateInputItems, withDateInput } from './date-input.ts';
-import { dayInWords } from './dates-in-words.ts';
+import { dayInWords } from '../../platform/web/dates-in-words.ts';
 
 const pages = pageRoutes<StaffPrincipal>();
 const ROLES = rolesAllowedTo('administer');

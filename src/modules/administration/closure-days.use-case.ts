@@ -18,7 +18,7 @@ import {
 import type { StaffDeps } from '../staff/deps.ts';
 import type { StaffPrincipal } from '../staff/staff-principal.ts';
 import { requireAdministration } from './administration-access.ts';
-import { dayInWords } from './dates-in-words.ts';
+import { dayInWords } from '../../platform/web/dates-in-words.ts';
 
 /**
  * Closure days: days the landlord's offices are shut, which are not working days for any of its

@@ -23,7 +23,7 @@ import type { StaffPrincipal } from '../staff/staff-principal.ts';
 import { ADMIN_PATHS } from './admin-paths.ts';
 import { requireAdministration } from './administration-access.ts';
 import { dateFormErrors, dateInputItems, withDateInput } from './date-input.ts';
-import { dateInWords } from './dates-in-words.ts';
+import { dateInWords } from '../../platform/web/dates-in-words.ts';
 
 const pages = pageRoutes<StaffPrincipal>();
 const ROLES = rolesAllowedTo('administer');

@@ -1,9 +1,7 @@
-import type { CHANNELS } from '../../domain/complaint/command-schemas.ts';
+import { CHANNEL_NAMES } from '../../domain/complaint/command-schemas.ts';
 import type { DeadlineStatus } from '../../domain/complaint/deadlines.ts';
 import type { Status } from '../../domain/complaint/state.ts';
 import type { CaseSort } from '../complaints/complaint.repository.ts';
-
-type Channel = (typeof CHANNELS)[number];
 
 export const STATUS_IN_WORDS: Record<Status, string> = {
   received: 'Received',
@@ -27,17 +25,7 @@ export const DEADLINE_STATUS_IN_WORDS: Record<DeadlineStatus, string> = {
   missed: 'Last deadline missed',
 };
 
-export const CHANNEL_IN_WORDS: Record<Channel, string> = {
-  phone: 'Phone',
-  'in-person': 'In person',
-  letter: 'Letter',
-  email: 'Email',
-  web: 'Website',
-  'social-media': 'Social media',
-  staff: 'Staff member',
-  contractor: 'Contractor',
-  'third-party': 'Third party',
-};
+export const CHANNEL_IN_WORDS = CHANNEL_NAMES;
 
 export const SORT_IN_WORDS: Record<CaseSort, string> = {
   newest: 'Newest received first',

@@ -44,23 +44,5 @@ export const DEADLINE_KIND_IN_WORDS: Record<DeadlineKind, string> = {
   'stage-2-response': 'Stage 2 response',
 };
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** "23 December 2026". */
-export function dateInWords(date: IsoDate): string {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return `${String(day)} ${MONTHS[month - 1] ?? ''} ${String(year)}`;
-}
+/** Dates in words are shared by every page. */
+export { dateInWords } from '../../platform/web/dates-in-words.ts';

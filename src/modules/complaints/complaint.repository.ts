@@ -16,7 +16,7 @@ import {
 } from 'drizzle-orm';
 import type { DeadlineStatus } from '../../domain/complaint/deadlines.ts';
 import type { ComplaintEvent } from '../../domain/complaint/events.ts';
-import type { ComplaintState, Status } from '../../domain/complaint/state.ts';
+import { OPEN_STATUSES, type ComplaintState, type Status } from '../../domain/complaint/state.ts';
 import { addCalendarDays, type IsoDate, type Jurisdiction } from '../../domain/calendar/index.ts';
 import type { Transaction } from '../../platform/db/database.ts';
 import { ConflictError } from '../../platform/errors.ts';
@@ -212,17 +212,6 @@ export async function loadEvents(
 /** The orders a case list can be read in; each has its own keyset cursor. */
 export const CASE_SORTS = ['newest', 'oldest', 'deadline'] as const;
 export type CaseSort = (typeof CASE_SORTS)[number];
-
-/** Statuses in which a case is still being worked on (not closed, withdrawn, refused or not accepted). */
-export const OPEN_STATUSES: readonly Status[] = [
-  'received',
-  'accepted',
-  'stage-1',
-  'stage-1-responded',
-  'stage-2-requested',
-  'stage-2',
-  'stage-2-responded',
-];
 
 /** Waiting to be accepted or acknowledged: at stage 1, or an escalation not yet acknowledged. */
 export const AWAITING_STATUSES: readonly Status[] = ['received', 'accepted', 'stage-2-requested'];

@@ -2,15 +2,12 @@ import { and, asc, eq, gt, notInArray } from 'drizzle-orm';
 import { calendarFor, londonDateOf } from '../../domain/calendar/index.ts';
 import { deriveDeadlines } from '../../domain/complaint/deadlines.ts';
 import { rulesFor } from '../../domain/complaint/receive.ts';
-import type { ComplaintState, Status } from '../../domain/complaint/state.ts';
+import { FINISHED_STATUSES, type ComplaintState } from '../../domain/complaint/state.ts';
 import type { Policy } from '../../domain/policy/policy-schema.ts';
 import type { Transaction } from '../../platform/db/database.ts';
 import { cases } from '../../platform/db/schema.ts';
 import { listClosureDays, policyVersion } from '../organisations/organisation.repository.ts';
 import { projectionOf, type Clock } from './case-context.ts';
-
-/** Statuses in which nothing is running any more: their stored deadlines are history. */
-const FINISHED: readonly Status[] = ['not-accepted', 'withdrawn', 'closed', 'escalation-refused'];
 
 const BATCH_SIZE = 200;
 
@@ -65,7 +62,7 @@ export async function reprojectOpenCases(
       .where(
         and(
           eq(cases.organisationId, organisationId),
-          notInArray(cases.status, [...FINISHED]),
+          notInArray(cases.status, [...FINISHED_STATUSES]),
           after === null ? undefined : gt(cases.caseId, after),
         ),
       )

@@ -6,13 +6,12 @@ import {
 } from '../../domain/contact/contact-schemas.ts';
 import { londonWallClock } from '../../domain/contact/london-clock.ts';
 import { COMPLAINT_SIGNALS, CONTACT_KINDS, RESIDENT_CHOICES } from '../../domain/contact/triage.ts';
+import { dateInWords, dateTimeInWords } from '../../platform/web/dates-in-words.ts';
 import type { FormErrors } from '../../platform/web/forms.ts';
 import { serviceAreaName, type ServiceArea } from '../administration/service-areas.repository.ts';
 import {
   CHANNEL_IN_WORDS,
   CHOICE_IN_WORDS,
-  dateInWords,
-  dateTimeInWords,
   KIND_IN_WORDS,
   RELATIONSHIP_IN_WORDS,
 } from './contact.presenter.ts';
@@ -149,7 +148,7 @@ export function answerRows(contact: LoggedContact, areas: ServiceArea[]): Answer
       ? {
           key:
             contact.complaint.issueDateKind === 'occurred' ? 'The issue happened on' : 'They became aware on',
-          value: dateInWords(`${contact.complaint.issueDate}T12:00:00Z`),
+          value: dateInWords(contact.complaint.issueDate),
           field: 'issueDay',
         }
       : null,

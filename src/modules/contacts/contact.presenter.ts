@@ -1,4 +1,5 @@
-import { CHANNELS, REPRESENTATIVE_RELATIONSHIPS } from '../../domain/complaint/command-schemas.ts';
+import { dateTimeInWords, londonDateInWords } from '../../platform/web/dates-in-words.ts';
+import { CHANNEL_NAMES, REPRESENTATIVE_RELATIONSHIPS } from '../../domain/complaint/command-schemas.ts';
 import { SUGGESTION_DECISIONS } from '../../domain/contact/contact-schemas.ts';
 import type { ContactKind, ResidentChoice } from '../../domain/contact/triage.ts';
 import type { ContactRow, ContactStatus } from './contact.repository.ts';
@@ -14,17 +15,7 @@ export const KIND_IN_WORDS: Record<ContactKind, string> = {
 
 export const STATUS_IN_WORDS: Record<ContactStatus, string> = { open: 'Open', closed: 'Closed' };
 
-export const CHANNEL_IN_WORDS: Record<(typeof CHANNELS)[number], string> = {
-  phone: 'Phone',
-  'in-person': 'In person',
-  letter: 'Letter',
-  email: 'Email',
-  web: 'Website',
-  'social-media': 'Social media',
-  staff: 'Via a member of staff',
-  contractor: 'Via a contractor',
-  'third-party': 'Via a third party (a representative)',
-};
+export const CHANNEL_IN_WORDS = CHANNEL_NAMES;
 
 export const RELATIONSHIP_IN_WORDS: Record<(typeof REPRESENTATIVE_RELATIONSHIPS)[number], string> = {
   advocate: 'Advocate',
@@ -57,30 +48,6 @@ export function inWords<K extends string>(words: Record<K, string>, code: string
   return (words as Record<string, string>)[code] ?? code;
 }
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-});
-const timeFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  hour: 'numeric',
-  minute: '2-digit',
-  hour12: true,
-});
-
-/** "23 December 2026". */
-export function dateInWords(instant: Date | string): string {
-  return dateFormat.format(new Date(instant));
-}
-
-/** "23 December 2026 at 10:30am". */
-export function dateTimeInWords(instant: Date | string): string {
-  const time = timeFormat.format(new Date(instant)).replace(' ', '').toLowerCase();
-  return `${dateInWords(instant)} at ${time}`;
-}
-
 /** A row of the contact log. */
 export function presentContactSummary(row: ContactRow) {
   return {
@@ -91,7 +58,7 @@ export function presentContactSummary(row: ContactRow) {
     statusInWords: STATUS_IN_WORDS[row.status],
     receivedAt: row.receivedAt.toISOString(),
     receivedInWords: dateTimeInWords(row.receivedAt),
-    receivedOnInWords: dateInWords(row.receivedAt),
+    receivedOnInWords: londonDateInWords(row.receivedAt),
     residentName: row.residentName,
     summary: row.summary,
   };
