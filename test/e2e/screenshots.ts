@@ -85,6 +85,17 @@ async function desktop(app: BrowserApp): Promise<void> {
   await whileNavigating(admin, () => admin.getByRole('link', { name: 'Dev Patel', exact: true }).click());
   await shoot(admin, '24-admin-staff-account');
 
+  await open(admin, '/admin');
+  await shoot(admin, '25-admin-index');
+  await open(admin, '/admin/service-areas');
+  await shoot(admin, '26-admin-service-areas');
+  await open(admin, '/admin/policy');
+  await shoot(admin, '27-admin-policy');
+  await open(admin, '/admin/closure-days');
+  await shoot(admin, '28-admin-closure-days');
+
+  await casework(app);
+
   const newStarter = await app.newPage({ viewport: DESKTOP });
   await signInAs(newStarter, app.newStarter.email, app.newStarter.password);
   await shoot(newStarter, '32-change-password-required');
@@ -92,6 +103,43 @@ async function desktop(app: BrowserApp): Promise<void> {
   const stranger = await app.newPage({ viewport: DESKTOP });
   await open(stranger, '/no-such-page');
   await shoot(stranger, '42-error-404-signed-out');
+}
+
+/** The officer's working day: list, search, a case, its forms (with errors), the contact log. */
+async function casework(app: BrowserApp): Promise<void> {
+  const officer = await app.newPage({ viewport: DESKTOP });
+  const person = app.staff['complaints-officer'];
+  await signInAs(officer, person.email, person.password);
+  await open(officer, '/cases');
+  await shoot(officer, '70-case-list');
+  await open(officer, '/cases?q=boiler');
+  await shoot(officer, '71-case-list-search');
+  await open(officer, '/cases?deadlineStatus=overdue&sort=deadline');
+  await shoot(officer, '72-case-list-overdue');
+  const firstCaseOf = async (query: string): Promise<string> => {
+    await open(officer, `/cases?${query}`);
+    await whileNavigating(officer, () => officer.locator('main table tbody tr a').first().click());
+    return new URL(officer.url()).pathname;
+  };
+  const atStage1 = await firstCaseOf('status=stage-1');
+  await shoot(officer, '73-case-page');
+  for (const command of ['extend', 'respond', 'record-contact']) {
+    await open(officer, `${atStage1}/${command}`);
+    await shoot(officer, `74-case-${command}`);
+  }
+  const accepted = await firstCaseOf('status=accepted');
+  await open(officer, `${accepted}/acknowledge`);
+  await shoot(officer, '74-case-acknowledge');
+  await press(officer, 'Acknowledge complaint');
+  await shoot(officer, '75-case-acknowledge-errors');
+  await open(officer, `${accepted}/close`);
+  await shoot(officer, '75-case-close-refused');
+  await open(officer, '/contacts/new');
+  await shoot(officer, '76-log-a-contact');
+  await press(officer, 'Continue');
+  await shoot(officer, '77-log-a-contact-errors');
+  await open(officer, '/contacts');
+  await shoot(officer, '78-contact-log');
 }
 
 async function phone(app: BrowserApp): Promise<void> {
@@ -105,6 +153,21 @@ async function phone(app: BrowserApp): Promise<void> {
   await open(page, '/admin/staff/new');
   await press(page, 'Create account');
   await shoot(page, '53-phone-admin-staff-new-errors');
+  const officer = await app.newPage({
+    viewport: PHONE,
+    isMobile: true,
+    hasTouch: true,
+    deviceScaleFactor: 2,
+  });
+  const person = app.staff['complaints-officer'];
+  await signInAs(officer, person.email, person.password);
+  await shoot(officer, '54-phone-dashboard-officer');
+  await open(officer, '/cases');
+  await shoot(officer, '55-phone-case-list');
+  await whileNavigating(officer, () => officer.locator('main table tbody tr a').first().click());
+  await shoot(officer, '56-phone-case-page');
+  await open(officer, '/contacts/new');
+  await shoot(officer, '57-phone-log-a-contact');
 }
 
 async function withoutJavaScript(app: BrowserApp): Promise<void> {

@@ -12,10 +12,14 @@ export function formatDateTime(instant: string | null | undefined): string {
   return instant ? dateTimeInWords(instant) : '';
 }
 
+/** "being investigated at stage 1" → "Being investigated at stage 1". */
+export function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** "phone" → "Phone", "in-person" → "In person". */
 export function codeInWords(code: string): string {
-  const words = code.replace(/-/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  return sentence(code.replace(/-/g, ' '));
 }
 
 export function pounds(pence: number | undefined): string {

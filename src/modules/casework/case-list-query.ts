@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isIsoDate } from '../../domain/calendar/index.ts';
 import { CHANNELS } from '../../domain/complaint/command-schemas.ts';
 import { DEADLINE_STATUSES } from '../../domain/complaint/deadlines.ts';
+import { describeStatus } from '../../domain/complaint/decide.ts';
 import { STATUSES } from '../../domain/complaint/state.ts';
 import type { FormValues } from '../../platform/web/forms.ts';
 import type { ServiceArea } from '../administration/service-areas.repository.ts';
@@ -12,13 +13,9 @@ import {
   type ListComplaintsQuery,
 } from '../complaints/list-complaints.use-case.ts';
 import { PATHS } from '../staff/staff-layout.ts';
+import { sentence } from './case-format.ts';
 import { handlerOptions, serviceAreaOptions } from './case-list-options.ts';
-import {
-  CHANNEL_IN_WORDS,
-  DEADLINE_STATUS_IN_WORDS,
-  SORT_IN_WORDS,
-  STATUS_IN_WORDS,
-} from './case-list-words.ts';
+import { CHANNEL_IN_WORDS, DEADLINE_STATUS_IN_WORDS, SORT_IN_WORDS } from './case-list-words.ts';
 
 /** The list's query-string fields that pass straight through to the list use case. */
 const PASSED_THROUGH = [
@@ -147,7 +144,8 @@ export async function caseListFilterOptions(
     ),
     status: selectItems(
       'Any status',
-      STATUSES.map((s) => ({ value: s, text: STATUS_IN_WORDS[s] })),
+      // The domain's sentence words: unlike the table's short ones, each says its stage.
+      STATUSES.map((s) => ({ value: s, text: sentence(describeStatus(s)) })),
       values.status,
     ),
     deadlineStatus: selectItems(

@@ -3,13 +3,14 @@ import type { DeadlineStatus } from '../../domain/complaint/deadlines.ts';
 import type { Status } from '../../domain/complaint/state.ts';
 import type { CaseSort } from '../complaints/complaint.repository.ts';
 
+/** Short status words for tables, shown after the stage ("Stage 1: Under investigation"). */
 export const STATUS_IN_WORDS: Record<Status, string> = {
   received: 'Received',
   accepted: 'Accepted',
-  'stage-1': 'Stage 1 under investigation',
-  'stage-1-responded': 'Stage 1 response sent',
-  'stage-2-requested': 'Stage 2 requested',
-  'stage-2': 'Stage 2 under investigation',
+  'stage-1': 'Under investigation',
+  'stage-1-responded': 'Response sent',
+  'stage-2-requested': 'Escalation requested',
+  'stage-2': 'Under investigation',
   'stage-2-responded': 'Final response sent',
   'not-accepted': 'Not accepted',
   'escalation-refused': 'Escalation refused',

@@ -1,3 +1,5 @@
+import type { IsoDate } from '../../domain/calendar/index.ts';
+import { deadlineInWords, URGENCY_TAG_CLASSES } from './deadline-words.ts';
 import { actionsFor, type Role } from '../../domain/access/permissions.ts';
 import { CONSENT_EXEMPT_RELATIONSHIPS } from '../../domain/complaint/command-schemas.ts';
 import { describeStatus } from '../../domain/complaint/decide.ts';
@@ -5,7 +7,7 @@ import type { DeadlineStatus } from '../../domain/complaint/deadlines.ts';
 import type { ComplaintView } from '../complaints/complaint.presenter.ts';
 import type { getTimeline } from '../complaints/get-timeline.use-case.ts';
 import { ACTION_FORMS } from './case-actions.ts';
-import { codeInWords, formatDate, formatDateTime, pounds } from './case-format.ts';
+import { codeInWords, formatDate, formatDateTime, pounds, sentence } from './case-format.ts';
 
 type Timeline = Awaited<ReturnType<typeof getTimeline>>;
 
@@ -21,11 +23,11 @@ interface Row {
 }
 
 const DEADLINE_TAGS: Record<DeadlineStatus, Tag> = {
-  'on-track': { text: 'On track', classes: 'govuk-tag--blue' },
-  'due-soon': { text: 'Due soon', classes: 'govuk-tag--yellow' },
-  overdue: { text: 'Overdue', classes: 'govuk-tag--red' },
-  met: { text: 'Met', classes: 'govuk-tag--green' },
-  missed: { text: 'Missed', classes: 'govuk-tag--orange' },
+  'on-track': { text: 'On track', classes: URGENCY_TAG_CLASSES['on-track'] },
+  'due-soon': { text: 'Due soon', classes: URGENCY_TAG_CLASSES['due-soon'] },
+  overdue: { text: 'Overdue', classes: URGENCY_TAG_CLASSES.overdue },
+  met: { text: 'Met', classes: 'govuk-tag--turquoise' },
+  missed: { text: 'Missed', classes: 'govuk-tag--pink' },
 };
 
 const DEADLINE_NAMES: [keyof ComplaintView['deadlines'] & string, string][] = [
@@ -36,19 +38,8 @@ const DEADLINE_NAMES: [keyof ComplaintView['deadlines'] & string, string][] = [
   ['stage2Response', 'Stage 2 (final) response'],
 ];
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-/** "Due in 2 working days", "Due today", "Overdue by 3 working days". */
-export function workingDaysInWords(daysLeft: number | null): string {
-  if (daysLeft === null) return '';
-  if (daysLeft === 0) return 'Due today';
-  return daysLeft > 0
-    ? `Due in ${plural(daysLeft, 'working day')}`
-    : `Overdue by ${plural(-daysLeft, 'working day')}`;
-}
-
-function deadlines(view: ComplaintView) {
+function deadlines(view: ComplaintView, today: IsoDate) {
   return DEADLINE_NAMES.flatMap(([key, name]) => {
     const d = view.deadlines[key];
     if (!d) return [];
@@ -59,7 +50,10 @@ function deadlines(view: ComplaintView) {
         originalDue: d.extended ? formatDate(d.originalDue) : '',
         completedOn: formatDate(d.completedOn),
         tag: d.status ? DEADLINE_TAGS[d.status] : { text: 'Not started', classes: 'govuk-tag--grey' },
-        daysLeft: d.completedOn ? '' : workingDaysInWords(d.workingDaysLeft),
+        daysLeft:
+          d.completedOn || d.workingDaysLeft === null
+            ? ''
+            : deadlineInWords(today, d.due, d.workingDaysLeft).text,
       },
     ];
   });
@@ -235,7 +229,7 @@ function extensions(view: ComplaintView) {
 }
 
 /** Everything the case page shows, as text: the template only lays it out. */
-export function casePageData(view: ComplaintView, timeline: Timeline, role: Role) {
+export function casePageData(view: ComplaintView, timeline: Timeline, role: Role, today: IsoDate) {
   const reference = view.reference;
   const complainant = view.complainant.kind === 'named' ? view.complainant : null;
   return {
@@ -246,7 +240,7 @@ export function casePageData(view: ComplaintView, timeline: Timeline, role: Role
     vulnerabilities: complainant?.vulnerabilities ?? '',
     reasonableAdjustments: complainant?.reasonableAdjustments ?? '',
     summary: view.summary,
-    deadlines: deadlines(view),
+    deadlines: deadlines(view, today),
     extensions: extensions(view),
     points: view.points.map((p) => ({ id: p.id, text: p.text, stage: `Stage ${p.stage}` })),
     outcomesSought: view.outcomesSought,

@@ -149,7 +149,11 @@ export function casePages(deps: StaffDeps): PageRoute<StaffPrincipal>[] {
           query.done && query.done in ACTION_FORMS ? ACTION_FORMS[query.done as CommandName].done : undefined;
         return {
           view: 'cases/case.njk',
-          data: { ...casePageData(view, timeline, principal.role), contacts, done },
+          data: {
+            ...casePageData(view, timeline, principal.role, londonDateOf(deps.clock.now())),
+            contacts,
+            done,
+          },
         };
       },
     }),
