@@ -11,6 +11,9 @@ import {
   type TestOrganisation,
 } from '../support/test-app.ts';
 import { errorSummary, heading, signedIn, type TestBrowser } from '../support/web-client.ts';
+import { addClosureDay } from '../../src/modules/administration/closure-days.use-case.ts';
+import type { StaffPrincipal } from '../../src/modules/staff/staff-principal.ts';
+import { InvalidInputError } from '../../src/platform/errors.ts';
 
 void describe('administration: closure days', () => {
   let t: TestApp;
@@ -179,5 +182,77 @@ void describe('administration: closure days', () => {
     assert.doesNotMatch(page.body, /Alpha winter shutdown/);
     assert.equal((await betaAdmin.post('/admin/closure-days/2026-12-29/remove')).status, 404);
     assert.equal((await days(alpha.organisationId)).length, 2);
+  });
+  void it('shows a success banner only for a known outcome and a whole number of cases moved', async () => {
+    const banner = /govuk-notification-banner--success/;
+    const { browser: fresh } = await signedIn(t, alpha.organisationId, 'administrator');
+    const shown = await fresh.get('/admin/closure-days?done=removed&moved=2');
+    assert.match(
+      shown.body,
+      /Closure day removed\. Deadlines were recalculated: 2 cases&#39; current deadline moved\./,
+    );
+    const none = await fresh.get('/admin/closure-days?done=added&moved=0');
+    assert.match(none.body, /Closure day added\. No open case&#39;s current deadline moved\./);
+    for (const query of [
+      'done=constructor&moved=1',
+      'done=toString&moved=1',
+      'done=__proto__&moved=1',
+      'done=added&moved=%3Cb%3Efree%20text%3C%2Fb%3E',
+      'done=added&moved=-1',
+      'done=added&moved=1.5',
+      'done=added',
+    ]) {
+      const page = await fresh.get(`/admin/closure-days?${query}`);
+      assert.equal(page.status, 200, query);
+      assert.doesNotMatch(page.body, banner, query);
+      assert.doesNotMatch(page.body, /function|native code|free text/, query);
+    }
+  });
+
+  void it('accepts a closure day up to the last supported date, and says so when refusing a later one', async () => {
+    const { browser: betaAdmin } = await signedIn(t, beta.organisationId, 'administrator');
+    await betaAdmin.get('/admin/closure-days');
+    const last = await betaAdmin.post('/admin/closure-days', dateForm('2099-12-31', 'Far future'));
+    assert.equal(last.status, 303);
+    const tooLate = await betaAdmin.post('/admin/closure-days', dateForm('2100-01-01', 'Too far'));
+    assert.equal(tooLate.status, 400);
+    assert.equal(
+      errorSummary(tooLate.body),
+      'The date of the closure day must be 31 December 2099 or earlier',
+    );
+    assert.deepEqual(
+      (await days(beta.organisationId)).map((d) => d.day),
+      ['2099-12-31'],
+    );
+  });
+
+  void it('gives the second of two people adding the same day at once the usual form error', async () => {
+    const gamma = await createTestOrganisation(t, 'hos-code-2024', undefined, 'Gamma Homes');
+    const principal = (name: string): StaffPrincipal => ({
+      organisationId: gamma.organisationId,
+      organisationName: 'Gamma Homes',
+      staffId: crypto.randomUUID(),
+      sessionId: name,
+      name,
+      email: `${name}@example.test`,
+      role: 'administrator',
+      mustChangePassword: false,
+    });
+    const deps = { db: t.database.db, clock: t.clock };
+    const dates = ['2026-12-21', '2026-12-22', '2026-12-23'];
+    for (const day of dates) {
+      const results = await Promise.allSettled([
+        addClosureDay(deps, principal('alice'), { day, description: 'Alice' }),
+        addClosureDay(deps, principal('bob'), { day, description: 'Bob' }),
+      ]);
+      const refused = results.filter((r) => r.status === 'rejected');
+      assert.equal(refused.length, 1, `one of the two is refused for ${day}`);
+      const reason: unknown = refused[0]?.reason;
+      assert.ok(reason instanceof InvalidInputError, `a form error, not ${String(reason)}`);
+      assert.match(reason.message, /is already a closure day$/);
+      assert.equal(reason.field, 'day');
+    }
+    assert.deepEqual((await days(gamma.organisationId)).map((d) => d.day).sort(), dates);
+    assert.equal((await audits(gamma.organisationId, 'closure-day-added')).length, dates.length);
   });
 });

@@ -11,6 +11,9 @@ import {
   type TestOrganisation,
 } from '../support/test-app.ts';
 import { errorSummary, heading, signedIn, type TestBrowser } from '../support/web-client.ts';
+import { adoptPolicyPreset } from '../../src/modules/organisations/adopt-policy-preset.use-case.ts';
+import type { StaffPrincipal } from '../../src/modules/staff/staff-principal.ts';
+import { InvalidInputError } from '../../src/platform/errors.ts';
 
 const text = (html: string) =>
   html
@@ -179,5 +182,58 @@ void describe('administration: the complaint policy', () => {
     assert.equal(fake.status, 400);
     assert.equal(errorSummary(fake.body), 'The date the policy takes effect must be a real date');
     assert.deepEqual((await versions(beta.organisationId)).length, 1);
+  });
+  void it('refuses with a form error, not a failure, when two people adopt a policy at the same moment', async () => {
+    const gamma = await createTestOrganisation(t, 'hos-code-2024', undefined, 'Gamma Homes');
+    const principal = (name: string): StaffPrincipal => ({
+      organisationId: gamma.organisationId,
+      organisationName: 'Gamma Homes',
+      staffId: crypto.randomUUID(),
+      sessionId: name,
+      name,
+      email: `${name}@example.test`,
+      role: 'administrator',
+      mustChangePassword: false,
+    });
+    const deps = { db: t.database.db, clock: t.clock };
+    const input = { preset: 'peaks-and-plains', effectiveFrom: '2026-04-01' };
+    for (let round = 0; round < 3; round += 1) {
+      const results = await Promise.allSettled([
+        adoptPolicyPreset(deps, principal('alice'), input),
+        adoptPolicyPreset(deps, principal('bob'), input),
+      ]);
+      // One after the other (PGlite runs one transaction at a time) both are saved, as two
+      // versions; truly at once, the one that loses the race gets a form error saying why.
+      assert.ok(results.some((r) => r.status === 'fulfilled'));
+      for (const r of results) {
+        if (r.status === 'fulfilled') continue;
+        const reason: unknown = r.reason;
+        assert.ok(reason instanceof InvalidInputError, `a form error, not ${String(reason)}`);
+        assert.match(reason.message, /^Someone else changed the policy at the same time/);
+        assert.equal(reason.field, 'preset');
+      }
+    }
+    const saved = (await versions(gamma.organisationId)).filter((v) => v.key === 'peaks-and-plains');
+    assert.deepEqual(
+      saved.map((v) => v.version).sort((a, b) => a - b),
+      saved.map((_, i) => i + 1),
+    );
+    assert.equal(
+      (
+        await t.database.db.privileged((tx) =>
+          tx
+            .select()
+            .from(auditLog)
+            .where(
+              and(
+                eq(auditLog.organisationId, gamma.organisationId),
+                eq(auditLog.action, 'policy-version-adopted'),
+              ),
+            ),
+        )
+      ).length,
+      saved.length,
+      'one audit entry per saved version',
+    );
   });
 });

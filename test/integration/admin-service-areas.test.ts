@@ -5,6 +5,12 @@ import { listServiceAreas } from '../../src/modules/administration/service-areas
 import { auditLog } from '../../src/platform/db/schema.ts';
 import { createTestOrganisation, startTestApp, type TestApp } from '../support/test-app.ts';
 import { errorSummary, heading, signedIn, type TestBrowser } from '../support/web-client.ts';
+import {
+  addServiceArea,
+  addServiceCategory,
+} from '../../src/modules/administration/manage-service-areas.use-case.ts';
+import type { StaffPrincipal } from '../../src/modules/staff/staff-principal.ts';
+import { InvalidInputError } from '../../src/platform/errors.ts';
 
 void describe('administration: service areas and categories', () => {
   let t: TestApp;
@@ -190,5 +196,79 @@ void describe('administration: service areas and categories', () => {
     const list = await betaAdmin.get('/admin/service-areas');
     assert.doesNotMatch(list.body, /Beta only|Leasehold/);
     assert.equal((await areas(alpha)).find((a) => a.code === 'beta-only')?.name, 'Beta only');
+  });
+  void it('shows a success banner only for a known outcome, never an inherited property', async () => {
+    const banner = /govuk-notification-banner--success/;
+    const area = await admin.get('/admin/service-areas/repairs?done=category-added');
+    assert.match(area.body, /Category added\./);
+    const category = await admin.get('/admin/service-areas/repairs/categories/gas-safety?done=renamed');
+    assert.equal(category.status, 200);
+    assert.match(category.body, /Category renamed\./);
+    for (const done of ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'nonsense']) {
+      for (const path of [
+        '/admin/service-areas/repairs',
+        '/admin/service-areas/repairs/categories/gas-safety',
+      ]) {
+        const page = await admin.get(`${path}?done=${done}`);
+        assert.equal(page.status, 200, `${path} ${done}`);
+        assert.doesNotMatch(page.body, banner, `${path} ${done}`);
+        assert.doesNotMatch(page.body, /function|native code/, `${path} ${done}`);
+      }
+    }
+  });
+
+  void it('gives the second of two people adding the same area or category at once the usual form error', async () => {
+    const gamma = (await createTestOrganisation(t, 'hos-code-2024', undefined, 'Gamma Homes')).organisationId;
+    const principal = (name: string): StaffPrincipal => ({
+      organisationId: gamma,
+      organisationName: 'Gamma Homes',
+      staffId: crypto.randomUUID(),
+      sessionId: name,
+      name,
+      email: `${name}@example.test`,
+      role: 'administrator',
+      mustChangePassword: false,
+    });
+    const deps = { db: t.database.db, clock: t.clock };
+    const oneRefused = (results: PromiseSettledResult<unknown>[], expected: RegExp) => {
+      const refused = results.filter((r) => r.status === 'rejected');
+      assert.equal(refused.length, 1, 'one of the two is refused');
+      const reason: unknown = refused[0]?.reason;
+      assert.ok(reason instanceof InvalidInputError, `a form error, not ${String(reason)}`);
+      assert.match(reason.message, expected);
+      assert.equal(reason.field, 'name');
+    };
+    for (const name of ['Gardens', 'Parking', 'Lifts']) {
+      oneRefused(
+        await Promise.allSettled([
+          addServiceArea(deps, principal('alice'), { name }),
+          addServiceArea(deps, principal('bob'), { name }),
+        ]),
+        new RegExp(`^There is already a service area called ${name}$`),
+      );
+      oneRefused(
+        await Promise.allSettled([
+          addServiceCategory(deps, principal('alice'), 'repairs', { name }),
+          addServiceCategory(deps, principal('bob'), 'repairs', { name }),
+        ]),
+        new RegExp(`^There is already a category called ${name} in Repairs$`),
+      );
+    }
+    const saved = await areas(gamma);
+    assert.deepEqual(
+      saved
+        .filter((a) => ['gardens', 'parking', 'lifts'].includes(a.code))
+        .map((a) => a.code)
+        .sort(),
+      ['gardens', 'lifts', 'parking'],
+    );
+    assert.equal(
+      saved
+        .find((a) => a.code === 'repairs')
+        ?.categories.filter((c) => ['gardens', 'parking', 'lifts'].includes(c.code)).length,
+      3,
+    );
+    assert.equal((await audits(gamma, 'service-area-added')).length, 3);
+    assert.equal((await audits(gamma, 'service-category-added')).length, 3);
   });
 });

@@ -141,6 +141,11 @@ void describe('staff accounts, for administrators only', () => {
     assert.equal(disabled.location, `/admin/staff/${staff.staffId}?done=disabled`);
     const after = await admin.get(disabled.location ?? '');
     assert.match(after.body, /The account has been disabled/);
+    for (const done of ['constructor', 'toString', '__proto__', 'nonsense']) {
+      const other = await admin.get(`/admin/staff/${staff.staffId}?done=${done}`);
+      assert.equal(other.status, 200, done);
+      assert.doesNotMatch(other.body, /govuk-notification-banner--success|function|native code/, done);
+    }
     assert.doesNotMatch(after.body, /Disable account<\/button>|>\s*Disable account\s*</);
     assert.equal((await victim.get('/dashboard')).location, '/sign-in');
     const again = await new TestBrowser(t).signIn(staff.email, staff.password);

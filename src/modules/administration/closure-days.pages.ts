@@ -10,6 +10,7 @@ import { ADMIN_PATHS } from './admin-paths.ts';
 import { addClosureDay, closureDaysOverview, removeClosureDay } from './closure-days.use-case.ts';
 import { dateFormErrors, dateInputItems, withDateInput } from './date-input.ts';
 import { dayInWords } from '../../platform/web/dates-in-words.ts';
+import { countFromQuery, successMessage } from './success-banner.ts';
 
 const pages = pageRoutes<StaffPrincipal>();
 const ROLES = rolesAllowedTo('administer');
@@ -22,6 +23,20 @@ const present = (today: string) => (c: ClosureDay) => ({
   dayInWords: dayInWords(c.day),
   removable: c.day > today,
 });
+
+/** The banner after adding or removing a day (`?done=added&moved=2`); none unless both make sense. */
+function closureDayMessage(done: string | undefined, movedText: string | undefined): string | undefined {
+  const moved = countFromQuery(movedText);
+  if (moved === undefined) return undefined;
+  const movedInWords =
+    moved === 0
+      ? "No open case's current deadline moved."
+      : `Deadlines were recalculated: ${String(moved)} ${moved === 1 ? "case's" : "cases'"} current deadline moved.`;
+  return successMessage(
+    { added: `Closure day added. ${movedInWords}`, removed: `Closure day removed. ${movedInWords}` },
+    done,
+  );
+}
 
 /** Closure days: listed, added (today or later) and removed (after today). */
 export function closureDayPages(deps: StaffDeps): PageRoute<StaffPrincipal>[] {
@@ -43,8 +58,7 @@ export function closureDayPages(deps: StaffDeps): PageRoute<StaffPrincipal>[] {
         adminPaths: ADMIN_PATHS,
         upcoming: upcoming.map(present(today)),
         past: past.map(present(today)),
-        done: extra.done,
-        moved: extra.moved,
+        successMessage: closureDayMessage(extra.done, extra.moved),
         description: form.description ?? '',
         dateItems: dateInputItems(form, DATE_FIELD, Boolean(extra.errors?.fields[DATE_FIELD])),
         errors: extra.errors,

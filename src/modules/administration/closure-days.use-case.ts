@@ -18,7 +18,8 @@ import {
 import type { StaffDeps } from '../staff/deps.ts';
 import type { StaffPrincipal } from '../staff/staff-principal.ts';
 import { requireAdministration } from './administration-access.ts';
-import { dayInWords } from '../../platform/web/dates-in-words.ts';
+import { retryingOnUniqueViolation } from './unique-violation.ts';
+import { dateInWords, dayInWords } from '../../platform/web/dates-in-words.ts';
 
 /**
  * Closure days: days the landlord's offices are shut, which are not working days for any of its
@@ -68,26 +69,28 @@ export async function addClosureDay(
     compareIsoDates(closure.day, FIRST_SUPPORTED_DATE) < 0
   ) {
     throw new InvalidInputError(
-      `The date of the closure day must be before ${LAST_SUPPORTED_DATE.slice(0, 4)}`,
+      `The date of the closure day must be ${dateInWords(LAST_SUPPORTED_DATE)} or earlier`,
       'day',
     );
   }
   const { organisationId } = principal;
-  return deps.db.forOrganisation(organisationId, async (tx) => {
-    const existing = await listClosureDayEntries(tx, organisationId);
-    if (existing.some((c) => c.day === closure.day)) {
-      throw new InvalidInputError(`${dayInWords(closure.day)} is already a closure day`, 'day');
-    }
-    await insertClosureDay(tx, organisationId, closure);
-    const casesMoved = await reprojectOpenCases(tx, organisationId, deps.clock);
-    await audit(tx, {
-      organisationId,
-      actor,
-      action: 'closure-day-added',
-      details: { ...closure, casesMoved },
-    });
-    return { casesMoved };
-  });
+  return retryingOnUniqueViolation(() =>
+    deps.db.forOrganisation(organisationId, async (tx) => {
+      const existing = await listClosureDayEntries(tx, organisationId);
+      if (existing.some((c) => c.day === closure.day)) {
+        throw new InvalidInputError(`${dayInWords(closure.day)} is already a closure day`, 'day');
+      }
+      await insertClosureDay(tx, organisationId, closure);
+      const casesMoved = await reprojectOpenCases(tx, organisationId, deps.clock);
+      await audit(tx, {
+        organisationId,
+        actor,
+        action: 'closure-day-added',
+        details: { ...closure, casesMoved },
+      });
+      return { casesMoved };
+    }),
+  );
 }
 
 export async function removeClosureDay(

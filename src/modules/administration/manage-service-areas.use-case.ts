@@ -5,6 +5,7 @@ import { audit } from '../organisations/organisation.repository.ts';
 import type { StaffDeps } from '../staff/deps.ts';
 import type { StaffPrincipal } from '../staff/staff-principal.ts';
 import { requireAdministration } from './administration-access.ts';
+import { retryingOnUniqueViolation } from './unique-violation.ts';
 import {
   findServiceArea,
   insertServiceArea,
@@ -63,20 +64,22 @@ export async function addServiceArea(
   const { name } = serviceAreaNameSchema.parse(raw);
   const code = codeFromName(name);
   const { organisationId } = principal;
-  return deps.db.forOrganisation(organisationId, async (tx) => {
-    const existing = await findServiceArea(tx, organisationId, code);
-    if (existing) {
-      throw new InvalidInputError(
-        existing.retired
-          ? `There is already a retired service area called ${existing.name}. Restore it instead`
-          : `There is already a service area called ${existing.name}`,
-        'name',
-      );
-    }
-    await insertServiceArea(tx, organisationId, { code, name });
-    await audit(tx, { organisationId, actor, action: 'service-area-added', details: { code, name } });
-    return { code, name };
-  });
+  return retryingOnUniqueViolation(() =>
+    deps.db.forOrganisation(organisationId, async (tx) => {
+      const existing = await findServiceArea(tx, organisationId, code);
+      if (existing) {
+        throw new InvalidInputError(
+          existing.retired
+            ? `There is already a retired service area called ${existing.name}. Restore it instead`
+            : `There is already a service area called ${existing.name}`,
+          'name',
+        );
+      }
+      await insertServiceArea(tx, organisationId, { code, name });
+      await audit(tx, { organisationId, actor, action: 'service-area-added', details: { code, name } });
+      return { code, name };
+    }),
+  );
 }
 
 export async function renameServiceArea(
@@ -131,28 +134,30 @@ export async function addServiceCategory(
 ): Promise<{ code: string; name: string }> {
   const actor = requireAdministration(principal);
   const { organisationId } = principal;
-  return deps.db.forOrganisation(organisationId, async (tx) => {
-    const area = await areaOr404(tx, organisationId, areaCode);
-    const { name } = serviceAreaNameSchema.parse(raw);
-    const code = codeFromName(name);
-    const existing = area.categories.find((c) => c.code === code);
-    if (existing) {
-      throw new InvalidInputError(
-        existing.retired
-          ? `There is already a retired category called ${existing.name} in ${area.name}. Restore it instead`
-          : `There is already a category called ${existing.name} in ${area.name}`,
-        'name',
-      );
-    }
-    await insertServiceCategory(tx, organisationId, { serviceArea: areaCode, code, name });
-    await audit(tx, {
-      organisationId,
-      actor,
-      action: 'service-category-added',
-      details: { serviceArea: areaCode, code, name },
-    });
-    return { code, name };
-  });
+  return retryingOnUniqueViolation(() =>
+    deps.db.forOrganisation(organisationId, async (tx) => {
+      const area = await areaOr404(tx, organisationId, areaCode);
+      const { name } = serviceAreaNameSchema.parse(raw);
+      const code = codeFromName(name);
+      const existing = area.categories.find((c) => c.code === code);
+      if (existing) {
+        throw new InvalidInputError(
+          existing.retired
+            ? `There is already a retired category called ${existing.name} in ${area.name}. Restore it instead`
+            : `There is already a category called ${existing.name} in ${area.name}`,
+          'name',
+        );
+      }
+      await insertServiceCategory(tx, organisationId, { serviceArea: areaCode, code, name });
+      await audit(tx, {
+        organisationId,
+        actor,
+        action: 'service-category-added',
+        details: { serviceArea: areaCode, code, name },
+      });
+      return { code, name };
+    }),
+  );
 }
 
 export async function renameServiceCategory(

@@ -7,6 +7,7 @@ import { pageRoutes } from '../../platform/web/page-route.ts';
 import type { StaffDeps } from '../staff/deps.ts';
 import type { StaffPrincipal } from '../staff/staff-principal.ts';
 import { ADMIN_PATHS } from './admin-paths.ts';
+import { successMessage } from './success-banner.ts';
 import {
   addServiceArea,
   addServiceCategory,
@@ -23,6 +24,19 @@ const ROLES = rolesAllowedTo('administer');
 const code = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
 const areaParams = z.object({ area: code });
 const categoryParams = z.object({ area: code, category: code });
+
+const AREA_MESSAGES = {
+  added: 'Service area added.',
+  renamed: 'Service area renamed.',
+  retired: 'Service area retired. It is no longer offered for new complaints.',
+  restored: 'Service area restored. It is offered for new complaints again.',
+  'category-added': 'Category added.',
+};
+const CATEGORY_MESSAGES = {
+  renamed: 'Category renamed.',
+  retired: 'Category retired. It is no longer offered for new complaints.',
+  restored: 'Category restored. It is offered for new complaints again.',
+};
 
 const areaPath = (area: string) => `${ADMIN_PATHS.serviceAreas}/${area}`;
 const categoryPath = (area: string, category: string) => `${areaPath(area)}/categories/${category}`;
@@ -72,7 +86,7 @@ export function serviceAreaPages(deps: StaffDeps): PageRoute<StaffPrincipal>[] {
       data: {
         area,
         adminPaths: ADMIN_PATHS,
-        done: extra.done,
+        successMessage: successMessage(AREA_MESSAGES, extra.done),
         values: { name: area.name, ...extra.values },
         errors: extra.errors,
       },
@@ -94,7 +108,7 @@ export function serviceAreaPages(deps: StaffDeps): PageRoute<StaffPrincipal>[] {
         area,
         category,
         adminPaths: ADMIN_PATHS,
-        done: extra.done,
+        successMessage: successMessage(CATEGORY_MESSAGES, extra.done),
         values: { name: category.name, ...extra.values },
         errors: extra.errors,
       },

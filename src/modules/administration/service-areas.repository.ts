@@ -54,6 +54,11 @@ export async function listServiceAreas(
   }));
 }
 
+/** A category's display name within its area, or the code itself when it is not configured. */
+export function serviceCategoryName(areas: readonly ServiceArea[], area: string, code: string): string {
+  return areas.find((a) => a.code === area)?.categories.find((c) => c.code === code)?.name ?? code;
+}
+
 /** The area's display name, or the code itself for an area no longer (or never) configured. */
 export function serviceAreaName(areas: readonly ServiceArea[], code: string): string {
   return areas.find((a) => a.code === code)?.name ?? code;

@@ -9,6 +9,7 @@ import { InvalidInputError } from '../../platform/errors.ts';
 import { requireAdministration } from '../administration/administration-access.ts';
 import type { StaffDeps } from '../staff/deps.ts';
 import type { StaffPrincipal } from '../staff/staff-principal.ts';
+import { isUniqueViolation } from '../administration/unique-violation.ts';
 import { audit, insertPolicyVersion, latestVersionNumber, policyInForce } from './organisation.repository.ts';
 
 /**
@@ -22,6 +23,9 @@ export const adoptPresetSchema = z.object({
   effectiveFrom: z.iso.date('Enter the date the policy takes effect'),
 });
 export type AdoptPresetInput = z.infer<typeof adoptPresetSchema>;
+
+const POLICY_CHANGED =
+  'Someone else changed the policy at the same time. Check the policy in force and try again';
 
 async function policyFromPreset(
   tx: Transaction,
@@ -70,22 +74,28 @@ export async function adoptPolicyPreset(
   const input = adoptPresetSchema.parse(raw);
   const today = londonDateOf(deps.clock.now());
   const { organisationId } = principal;
-  return deps.db.forOrganisation(organisationId, async (tx) => {
-    const policy = await policyFromPreset(tx, organisationId, input, today);
-    await insertPolicyVersion(tx, organisationId, randomUUID(), policy);
-    const findings = checkCompliance(policy);
-    await audit(tx, {
-      organisationId,
-      actor,
-      action: 'policy-version-adopted',
-      details: {
-        key: policy.key,
-        version: policy.version,
-        effectiveFrom: policy.effectiveFrom,
-        defaultJurisdiction: policy.defaultJurisdiction,
-        departures: findings.filter((f) => f.severity === 'departure').map((f) => f.check),
-      },
+  try {
+    return await deps.db.forOrganisation(organisationId, async (tx) => {
+      const policy = await policyFromPreset(tx, organisationId, input, today);
+      await insertPolicyVersion(tx, organisationId, randomUUID(), policy);
+      const findings = checkCompliance(policy);
+      await audit(tx, {
+        organisationId,
+        actor,
+        action: 'policy-version-adopted',
+        details: {
+          key: policy.key,
+          version: policy.version,
+          effectiveFrom: policy.effectiveFrom,
+          defaultJurisdiction: policy.defaultJurisdiction,
+          departures: findings.filter((f) => f.severity === 'departure').map((f) => f.check),
+        },
+      });
+      return policy;
     });
-    return policy;
-  });
+  } catch (error) {
+    // Another administrator saved the same version number first: what was confirmed is out of date.
+    if (isUniqueViolation(error)) throw new InvalidInputError(POLICY_CHANGED, 'preset');
+    throw error;
+  }
 }

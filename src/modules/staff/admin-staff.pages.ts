@@ -14,6 +14,7 @@ import { staffActor, type StaffPrincipal } from './staff-principal.ts';
 import { roleInWords, STAFF_ROLES } from './staff-roles.ts';
 import type { StaffAccountView } from './staff-accounts.ts';
 import type { FormErrors } from '../../platform/web/forms.ts';
+import { successMessage } from '../administration/success-banner.ts';
 
 const pages = pageRoutes<StaffPrincipal>();
 const ADMINISTRATORS = rolesAllowedTo('administer');
@@ -22,6 +23,13 @@ const accountParams = z.object({ id: z.uuid() });
 /** The role radios, with the submitted answer kept. */
 const roleItems = (chosen: string | undefined) =>
   STAFF_ROLES.map((role) => ({ value: role, text: roleInWords(role), checked: role === chosen }));
+
+const ACCOUNT_MESSAGES = {
+  disabled: 'The account has been disabled. They have been signed out.',
+  enabled: 'The account has been re-enabled. They can sign in again with their current password.',
+  'password-reset':
+    'Temporary password set. Give it to them yourself: they must change it when they next sign in.',
+};
 
 function accountPage(
   account: StaffAccountView,
@@ -34,7 +42,7 @@ function accountPage(
     data: {
       account,
       isSelf: account.staffId === principal.staffId,
-      done: extra.done,
+      successMessage: successMessage(ACCOUNT_MESSAGES, extra.done),
       errors: extra.errors,
     },
   };
