@@ -1,5 +1,10 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import { eq } from 'drizzle-orm';
+import { addClosureDay } from '../../src/modules/administration/closure-days.use-case.ts';
+import type { StaffPrincipal } from '../../src/modules/staff/staff-principal.ts';
+import { cases } from '../../src/platform/db/schema.ts';
 import {
   api,
   complaintInput,
@@ -117,5 +122,44 @@ void describe('two people acting on one case at once', () => {
     );
     assert.equal(stale.status, 409);
     assert.match(stale.body.detail, /version 1, it is now 2/);
+  });
+
+  void it('closure days added at once, while the case changes, all reach its stored deadline', async () => {
+    t.clock.set('2026-03-02T10:00:00Z');
+    const created = await api(t, org, 'POST', '/api/v1/complaints', complaintInput());
+    assert.equal(created.body.deadlines.stage1Acknowledgement.due, '2026-03-09');
+    const administrator: StaffPrincipal = {
+      organisationId: org.organisationId,
+      organisationName: 'Test',
+      staffId: randomUUID(),
+      sessionId: 'test',
+      name: 'Ada Admin',
+      email: 'ada@example.test',
+      role: 'administrator',
+      mustChangePassword: false,
+    };
+    const deps = { db: t.database.db, clock: t.clock };
+    const results = await Promise.allSettled([
+      addClosureDay(deps, administrator, { day: '2026-03-04', description: 'Staff training' }),
+      api(t, org, 'POST', `/api/v1/complaints/${created.body.id}/record-contact`, {
+        actor: HANDLER,
+        kind: 'note',
+        summary: 'Rang the resident',
+      }),
+      addClosureDay(deps, administrator, { day: '2026-03-05', description: 'Office move' }),
+    ]);
+    assert.deepEqual(
+      results.map((r) => r.status),
+      ['fulfilled', 'fulfilled', 'fulfilled'],
+    );
+    const derived = await api(t, org, 'GET', `/api/v1/complaints/${created.body.id}`);
+    assert.equal(derived.body.deadlines.stage1Acknowledgement.due, '2026-03-11', 'two working days later');
+    const [stored] = await t.database.db.privileged((tx) =>
+      tx
+        .select({ due: cases.currentDeadlineDue })
+        .from(cases)
+        .where(eq(cases.caseId, created.body.id as string)),
+    );
+    assert.equal(stored?.due, '2026-03-11', 'the stored projection, which lists and counts read, agrees');
   });
 });

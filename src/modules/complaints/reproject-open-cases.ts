@@ -8,6 +8,7 @@ import type { Transaction } from '../../platform/db/database.ts';
 import { cases } from '../../platform/db/schema.ts';
 import { listClosureDays, policyVersion } from '../organisations/organisation.repository.ts';
 import { projectionOf, type Clock } from './case-context.ts';
+import { holdWorkingDays } from './working-days-lock.ts';
 
 const BATCH_SIZE = 200;
 
@@ -23,6 +24,9 @@ export async function reprojectOpenCases(
   organisationId: string,
   clock: Clock,
 ): Promise<number> {
+  // Waits for case writes in flight to commit (so their versions are read below) and keeps new ones
+  // waiting until this change commits (so they read the new closure days).
+  await holdWorkingDays(tx, organisationId, 'exclusive');
   const closureDays = await listClosureDays(tx, organisationId);
   const today = londonDateOf(clock.now());
   const policies = new Map<string, Policy>();

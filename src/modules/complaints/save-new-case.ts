@@ -13,6 +13,7 @@ import {
 } from '../organisations/organisation.repository.ts';
 import { projectionOf, type CaseContext, type Clock } from './case-context.ts';
 import { insertCase, loadCaseState, nextReference } from './complaint.repository.ts';
+import { holdWorkingDays } from './working-days-lock.ts';
 
 /**
  * Receives a complaint inside an open tenant transaction: picks the policy version in force on the
@@ -34,6 +35,7 @@ export async function saveNewCase(
   if (input.linkedFrom && !(await loadCaseState(tx, organisationId, input.linkedFrom))) {
     throw new InvalidInputError(`There is no complaint ${input.linkedFrom} to link to`, 'linkedFrom');
   }
+  await holdWorkingDays(tx, organisationId, 'shared');
   const closures = await listClosureDays(tx, organisationId);
   const { caseId, reference } = preallocated ?? {
     caseId: randomUUID(),
