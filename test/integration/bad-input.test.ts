@@ -52,6 +52,22 @@ void describe('bad input gets a clear 4xx problem, never a 5xx, and loses nothin
     assert.match(message('issueDate'), /^Enter the date of the issue/);
   });
 
+  void it('refuses the NUL character, which PostgreSQL cannot store, naming the field', async () => {
+    const created = await api(t, org, 'POST', '/api/v1/complaints', {
+      ...complaintInput(),
+      summary: 'Before\u0000after',
+    });
+    assert.equal(created.status, 400);
+    assert.deepEqual(
+      created.body.errors.map((e: { field: string }) => e.field),
+      ['summary'],
+    );
+    assert.match(created.body.errors[0].message, /NUL character/);
+    const listed = await api(t, org, 'GET', '/api/v1/complaints?q=%00');
+    assert.equal(listed.status, 400);
+    assert.equal(listed.body.errors[0].field, 'q');
+  });
+
   void it('refuses a complaint received in the future, or an issue after receipt, with the field named', async () => {
     t.clock.set('2026-03-02T10:00:00Z');
     const future = await api(

@@ -320,7 +320,13 @@ void describe('the case list: filters, search, sorting and pages', () => {
       `/api/v1/complaints?limit=2&sort=deadline&cursor=${String(first.body.nextCursor)}`,
     );
     assert.equal(mixed.status, 400);
-    const found = await api(t, demo, 'GET', '/api/v1/complaints?q=boiler&dueThisWeek=false');
+    const negated = await api(t, demo, 'GET', '/api/v1/complaints?q=boiler&dueThisWeek=false');
+    assert.equal(negated.status, 400, 'false would read as the opposite set: refused, not ignored');
+    assert.equal(
+      negated.body.errors[0].message,
+      'dueThisWeek can only be true: leave it out to include every case',
+    );
+    const found = await api(t, demo, 'GET', '/api/v1/complaints?q=boiler');
     assert.equal(found.status, 200);
     assert.deepEqual(
       (found.body.items as ListedItem[]).map((i) => i.complainantName),

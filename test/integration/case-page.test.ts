@@ -3,6 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import type { ReceiveInput } from '../../src/domain/complaint/command-schemas.ts';
 import { actOnComplaint } from '../../src/modules/complaints/act-on-complaint.use-case.ts';
 import { getComplaint } from '../../src/modules/complaints/get-complaint.use-case.ts';
+import { getTimeline } from '../../src/modules/complaints/get-timeline.use-case.ts';
+import { ACTION_FORMS } from '../../src/modules/casework/case-actions.ts';
 import { receiveComplaintUseCase } from '../../src/modules/complaints/receive-complaint.use-case.ts';
 import { formatDate } from '../../src/modules/casework/case-format.ts';
 import { PRESET_KEYS } from '../../src/domain/policy/presets/index.ts';
@@ -72,6 +74,8 @@ void describe('the case page and its forms', () => {
       },
       representative: { name: 'Dan Ellis', relationship: 'relative', consentHeld: false },
       collectiveMembers: [{ name: 'Alan Brook' }],
+      serviceArea: 'repairs',
+      category: 'damp-and-mould',
     });
     const view = await getComplaint(deps(), org, reference);
     const page = await handler.get(`/cases/${reference}`);
@@ -88,6 +92,7 @@ void describe('the case page and its forms', () => {
       'Vulnerabilities: Hard of hearing',
       'Reasonable adjustments: Write rather than phone',
       'Stage 1 handler Tom Okafor',
+      'Service area Repairs Damp and mould',
       'Received 2 March 2026 at 10:00am By phone, taken by Priya Shah',
       `Stage 1 acknowledgement ${formatDate(view.deadlines.stage1Acknowledgement?.due)} Met Completed 2 March 2026`,
       `Stage 1 response ${formatDate(view.deadlines.stage1Response?.due)} On track Due in`,
@@ -288,6 +293,84 @@ void describe('the case page and its forms', () => {
       summary: 'My note',
     });
     assert.equal(again.status, 303);
+  });
+
+  void it('says the case changed, not that answers are missing, when a point was added meanwhile', async () => {
+    const reference = await caseAtStage1();
+    const stale = (await getComplaint(deps(), org, reference)).version;
+    await actOnComplaint(
+      deps(),
+      { organisationId: org, caseRef: reference, actor: actor(handlerStaff) },
+      'add-point',
+      { text: 'The engineer was rude' },
+    );
+    const posted = await handler.post(`/cases/${reference}/respond`, {
+      version: String(stale),
+      'decision-0-outcome': 'upheld',
+      'decision-0-reasons': 'We missed it',
+      'decision-1-outcome': 'upheld',
+      'decision-1-reasons': 'We did not call',
+    });
+    assert.equal(posted.status, 409);
+    assert.match(errorSummary(posted.body) ?? '', /This case has changed since you opened this form/);
+  });
+
+  void it('refuses a handler who is not on the list rather than dropping them', async () => {
+    const { reference } = await receiveComplaintUseCase(deps(), org, complaintInput() as ReceiveInput);
+    const request = { organisationId: org, caseRef: reference, actor: actor(officerStaff) };
+    const { version } = await actOnComplaint(deps(), request, 'accept', {});
+    const posted = await officer.post(`/cases/${reference}/acknowledge`, {
+      version: String(version),
+      points: 'The boiler was not repaired',
+      outcomesSought: 'A working boiler',
+      handler: 'someone-disabled-meanwhile',
+    });
+    assert.equal(posted.status, 400);
+    assert.equal(errorSummary(posted.body), 'Select a handler from the list');
+    assert.equal((await getComplaint(deps(), org, reference)).version, version, 'nothing saved');
+  });
+
+  void it('takes an escalation dated the day of a late-afternoon response as after it', async () => {
+    const reference = await caseAtStage1();
+    const request = { organisationId: org, caseRef: reference, actor: actor(handlerStaff) };
+    const sessionTime = t.clock.now();
+    try {
+      t.clock.set('2026-03-02T16:30:00Z');
+      await actOnComplaint(deps(), request, 'respond', {
+        decisions: ['P1', 'P2'].map((pointId) => ({ pointId, outcome: 'upheld', reasons: 'We were wrong' })),
+      });
+      t.clock.set('2026-03-04T09:00:00Z');
+      const view = await getComplaint(deps(), org, reference);
+      const { input } = ACTION_FORMS.escalate.read(
+        { 'requestedAt-day': '2', 'requestedAt-month': '3', 'requestedAt-year': '2026' },
+        { view, staff: [], exclusionReasons: [], today: '2026-03-04' },
+      );
+      const escalated = await actOnComplaint(
+        deps(),
+        { ...request, actor: actor(officerStaff) },
+        'escalate',
+        input,
+      );
+      assert.equal(escalated.status, 'stage-2-requested');
+      assert.equal(escalated.escalation?.requestedAt, '2026-03-02T23:59:00.000Z');
+    } finally {
+      t.clock.set(sessionTime);
+    }
+  });
+
+  void it('drops NUL characters from answers and searches rather than failing', async () => {
+    const reference = await caseAtStage1();
+    const { version } = await getComplaint(deps(), org, reference);
+    const posted = await officer.post(`/cases/${reference}/record-contact`, {
+      version: String(version),
+      kind: 'note',
+      summary: 'Rang\u0000 the resident',
+    });
+    assert.equal(posted.status, 303);
+    const timeline = await getTimeline(deps(), org, reference);
+    assert.ok(timeline.events.some((e) => JSON.stringify(e.data).includes('Rang the resident')));
+    const searched = await officer.get('/cases?q=%00boiler&handlerId=%00');
+    assert.equal(searched.status, 200);
   });
 });
 

@@ -47,7 +47,8 @@ const CASEWORK: readonly CommandName[] = [
 ];
 
 /**
- * The table. Board members see aggregates only (no personal data, so no cases); administrators run
+ * The table. Board members see aggregates only (the dashboard's counts and reports: no personal
+ * data, so no cases); administrators run
  * the service (accounts, policy, calendars) without access to case files they do not need.
  */
 export const PERMISSIONS: { readonly [R in Role]: readonly Action[] } = {
@@ -81,7 +82,7 @@ export const PERMISSIONS: { readonly [R in Role]: readonly Action[] } = {
     'final-response',
     'close',
   ],
-  'board-member': ['view-reports'],
+  'board-member': ['view-dashboard', 'view-reports'],
   administrator: ['administer', 'view-dashboard'],
 };
 

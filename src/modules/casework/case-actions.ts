@@ -19,6 +19,7 @@ import {
   type FieldSpec,
 } from './case-form-fields.ts';
 import { codeInWords, formatDate } from './case-format.ts';
+import { instantOfLondon } from '../../domain/contact/london-clock.ts';
 
 /** What a form needs to draw itself and read its answers. */
 export interface ActionContext {
@@ -60,8 +61,12 @@ const handlerField = (ctx: ActionContext, label: string, hint?: string): FieldSp
   items: [NO_CHOICE, ...ctx.staff.map((s) => ({ value: s.id, text: s.name }))],
 });
 
-const chosenStaff = (values: FormValues, ctx: ActionContext): StaffMember | undefined =>
-  ctx.staff.find((s) => s.id === values.handler);
+/**
+ * The handler chosen, none when left blank, or the raw answer when it is nobody on the list (someone
+ * disabled meanwhile, or a forged value), so that the schema refuses it rather than it being dropped.
+ */
+const chosenStaff = (values: FormValues, ctx: ActionContext): StaffMember | string | undefined =>
+  values.handler ? (ctx.staff.find((s) => s.id === values.handler) ?? values.handler) : undefined;
 
 const ombudsmanConfirm = (name: string, label: string): FieldSpec => ({
   type: 'confirm',
@@ -302,6 +307,7 @@ export const ACTION_FORMS: { readonly [K in CommandName]: ActionForm } = {
         handler: chosenStaff(values, ctx),
       },
     }),
+    missing: { handler: 'Select a handler from the list' },
   },
 
   'assign-handler': {
@@ -310,7 +316,7 @@ export const ACTION_FORMS: { readonly [K in CommandName]: ActionForm } = {
     done: 'Handler assigned',
     fields: (ctx) => [handlerField(ctx, `Who will handle it at stage ${ctx.view.stage}?`)],
     read: (values, ctx) => ({ input: { handler: chosenStaff(values, ctx) } }),
-    missing: { handler: 'Select a handler' },
+    missing: { handler: 'Select a handler from the list' },
   },
 
   'add-point': {
@@ -445,8 +451,10 @@ export const ACTION_FORMS: { readonly [K in CommandName]: ActionForm } = {
     ],
     read: (values, ctx) => {
       const date = dateFrom(values, 'requestedAt');
-      // A date alone: today means now; an earlier day is taken as midday that day.
-      const requestedAt = date === undefined || date === ctx.today ? undefined : `${date}T12:00:00Z`;
+      // A date alone: today means now; an earlier day is taken as the end of that London day, so a
+      // request recorded for the day the response went out is never before the response.
+      const requestedAt =
+        date === undefined || date === ctx.today ? undefined : instantOfLondon(date, '23:59').toISOString();
       return { input: { requestedAt, reason: optional(values, 'reason') } };
     },
   },
@@ -513,6 +521,7 @@ export const ACTION_FORMS: { readonly [K in CommandName]: ActionForm } = {
         fieldOf: (path) => (path.startsWith('lateEscalationDecision') ? 'lateEscalationReason' : undefined),
       };
     },
+    missing: { handler: 'Select a handler from the list' },
   },
 
   'final-response': responseForm(2),

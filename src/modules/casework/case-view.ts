@@ -1,3 +1,8 @@
+import {
+  serviceAreaName,
+  serviceCategoryName,
+  type ServiceArea,
+} from '../administration/service-areas.repository.ts';
 import type { IsoDate } from '../../domain/calendar/index.ts';
 import { deadlineInWords, URGENCY_TAG_CLASSES } from './deadline-words.ts';
 import { actionsFor, type Role } from '../../domain/access/permissions.ts';
@@ -38,7 +43,6 @@ const DEADLINE_NAMES: [keyof ComplaintView['deadlines'] & string, string][] = [
   ['stage2Response', 'Stage 2 (final) response'],
 ];
 
-
 function deadlines(view: ComplaintView, today: IsoDate) {
   return DEADLINE_NAMES.flatMap(([key, name]) => {
     const d = view.deadlines[key];
@@ -59,7 +63,7 @@ function deadlines(view: ComplaintView, today: IsoDate) {
   });
 }
 
-function caseDetails(view: ComplaintView): Row[] {
+function caseDetails(view: ComplaintView, areas: readonly ServiceArea[]): Row[] {
   const flags = view.flags;
   const rows: Row[] = [
     { key: 'Reference', lines: [view.reference] },
@@ -81,7 +85,8 @@ function caseDetails(view: ComplaintView): Row[] {
     {
       key: 'Service area',
       lines: [
-        codeInWords(view.serviceArea),
+        serviceAreaName(areas, view.serviceArea),
+        ...(view.category ? [serviceCategoryName(areas, view.serviceArea, view.category)] : []),
         ...(view.serviceType !== 'all' ? [codeInWords(view.serviceType)] : []),
       ],
     },
@@ -229,13 +234,19 @@ function extensions(view: ComplaintView) {
 }
 
 /** Everything the case page shows, as text: the template only lays it out. */
-export function casePageData(view: ComplaintView, timeline: Timeline, role: Role, today: IsoDate) {
+export function casePageData(
+  view: ComplaintView,
+  timeline: Timeline,
+  role: Role,
+  today: IsoDate,
+  areas: readonly ServiceArea[],
+) {
   const reference = view.reference;
   const complainant = view.complainant.kind === 'named' ? view.complainant : null;
   return {
     reference,
     statusInWords: sentence(describeStatus(view.status)),
-    details: caseDetails(view),
+    details: caseDetails(view, areas),
     parties: parties(view),
     vulnerabilities: complainant?.vulnerabilities ?? '',
     reasonableAdjustments: complainant?.reasonableAdjustments ?? '',

@@ -8,6 +8,7 @@ import { pageRoutes, type PageResult, type PageRoute } from '../../platform/web/
 import { actOnComplaint } from '../complaints/act-on-complaint.use-case.ts';
 import type { ChangeRequest } from '../complaints/change-case.ts';
 import { getComplaint } from '../complaints/get-complaint.use-case.ts';
+import { listServiceAreas } from '../administration/service-areas.repository.ts';
 import { contactsForCase } from '../contacts/view-contacts.use-case.ts';
 import { getTimeline } from '../complaints/get-timeline.use-case.ts';
 import { spinOffComplaint } from '../complaints/spin-off-complaint.use-case.ts';
@@ -145,12 +146,18 @@ export function casePages(deps: StaffDeps): PageRoute<StaffPrincipal>[] {
         const view = await getComplaint(deps, principal.organisationId, params.reference);
         const timeline = await getTimeline(deps, principal.organisationId, view.reference);
         const contacts = await contactsForCase(deps, principal.organisationId, view.id);
+        // Retired areas too: a case keeps the area it was filed under.
+        const areas = await deps.db.forOrganisation(principal.organisationId, (tx) =>
+          listServiceAreas(tx, principal.organisationId, { includeRetired: true }),
+        );
         const done =
-          query.done && query.done in ACTION_FORMS ? ACTION_FORMS[query.done as CommandName].done : undefined;
+          query.done && Object.hasOwn(ACTION_FORMS, query.done)
+            ? ACTION_FORMS[query.done as CommandName].done
+            : undefined;
         return {
           view: 'cases/case.njk',
           data: {
-            ...casePageData(view, timeline, principal.role, londonDateOf(deps.clock.now())),
+            ...casePageData(view, timeline, principal.role, londonDateOf(deps.clock.now()), areas),
             contacts,
             done,
           },

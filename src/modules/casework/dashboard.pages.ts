@@ -1,4 +1,4 @@
-import { may } from '../../domain/access/permissions.ts';
+import { may, rolesAllowedTo } from '../../domain/access/permissions.ts';
 import type { PageRoute } from '../../platform/web/page-route.ts';
 import { pageRoutes } from '../../platform/web/page-route.ts';
 import type { StaffDeps } from '../staff/deps.ts';
@@ -9,12 +9,13 @@ import { DASHBOARD_COUNTS, DASHBOARD_TABLE_SIZE, showDashboard } from './dashboa
 
 const pages = pageRoutes<StaffPrincipal>();
 
-/** The dashboard: what is due, for me and my team. Every role has one; what it shows depends on the role. */
+/** The dashboard: what is due, for me and my team. What it shows depends on the role. */
 export function dashboardPages(deps: StaffDeps): PageRoute<StaffPrincipal>[] {
   return [
     pages.staff({
       method: 'GET',
       path: PATHS.home,
+      roles: rolesAllowedTo('view-dashboard'),
       handler: async ({ principal, query }) => {
         const dashboard = await showDashboard(deps, principal);
         // Links to cases only for roles that may open them: board members see aggregates alone.

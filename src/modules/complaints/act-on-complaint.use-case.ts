@@ -13,8 +13,10 @@ export async function actOnComplaint(
   name: SimpleCommand['name'],
   raw: unknown,
 ): Promise<ComplaintView> {
-  const input: unknown = COMPLAINT_COMMANDS[name].schema.parse(raw);
-  return changeCase(deps, request, (state, ctx) =>
-    Promise.resolve(decide(state, { name, input } as SimpleCommand, { ...ctx, actor: request.actor })),
-  );
+  // The answers are checked after the version: answers written against an older version of the
+  // case (say, before a point was added) are a conflict to reload, not a set of errors to fix.
+  return changeCase(deps, request, (state, ctx) => {
+    const input: unknown = COMPLAINT_COMMANDS[name].schema.parse(raw);
+    return Promise.resolve(decide(state, { name, input } as SimpleCommand, { ...ctx, actor: request.actor }));
+  });
 }

@@ -25,11 +25,14 @@ import {
 } from './complaint.repository.ts';
 import type { ComplaintDeps } from './deps.ts';
 
-/** A yes/no filter: "true" or "false" in a query string (or a boolean, once parsed). */
+/**
+ * A narrowing filter: "true" keeps only the matching cases; leaving it out keeps every case. "false"
+ * is refused rather than ignored, since it would read as "the opposite set" and silently not be.
+ */
 const flag = (name: string) =>
   z
-    .union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')], {
-      error: `${name} must be true or false`,
+    .union([z.literal(true), z.literal('true').transform(() => true as const)], {
+      error: `${name} can only be true: leave it out to include every case`,
     })
     .optional();
 

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { refuseNulCharacters } from './nul-characters.ts';
 
 export const API_PREFIX = '/api/v1';
 
@@ -70,6 +71,8 @@ export function registerApiRoutes(
           route.authenticated === false
             ? { organisationId: '', name: 'anonymous' }
             : await authenticate(request);
+        refuseNulCharacters(request.query, '');
+        refuseNulCharacters(request.body, '');
         const result = await route.handler({
           principal,
           params: (route.params ?? empty).parse(request.params),

@@ -4,12 +4,16 @@ import { InvalidInputError } from '../errors.ts';
 /** A submitted form: each field's first value (a repeated field gives an array; we take one). */
 export type FormValues = Record<string, string>;
 
+/**
+ * The submitted values. NUL characters are dropped: nobody types one, and PostgreSQL cannot store
+ * one, so keeping it would turn a form's answers into a server error instead of a saved record.
+ */
 export function formValues(body: unknown): FormValues {
   const values: FormValues = {};
   if (typeof body !== 'object' || body === null) return values;
   for (const [name, value] of Object.entries(body as Record<string, unknown>)) {
     const first: unknown = Array.isArray(value) ? value[0] : value;
-    if (typeof first === 'string') values[name] = first;
+    if (typeof first === 'string') values[name] = first.replaceAll('\u0000', '');
   }
   return values;
 }

@@ -6,7 +6,7 @@ import { STATUSES } from '../../../../src/domain/complaint/state.ts';
 
 void describe('the permission table', () => {
   void it('board members never see or touch a case: aggregates only', () => {
-    assert.deepEqual(PERMISSIONS['board-member'], ['view-reports']);
+    assert.deepEqual(PERMISSIONS['board-member'], ['view-dashboard', 'view-reports']);
     for (const status of STATUSES) assert.deepEqual(actionsFor('board-member', status), []);
   });
 
