@@ -3,6 +3,11 @@ import { after, before, describe, it } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { auditLog, cases, contacts } from '../../src/platform/db/schema.ts';
 import { contactsForCase } from '../../src/modules/contacts/view-contacts.use-case.ts';
+import {
+  listServiceAreas,
+  updateServiceArea,
+  updateServiceCategory,
+} from '../../src/modules/administration/service-areas.repository.ts';
 import { createDemoLandlord } from '../../src/modules/demo/create-demo-landlord.ts';
 import { createTestOrganisation, startTestApp, type TestApp } from '../support/test-app.ts';
 import { errorSummary, heading, signedIn, type TestBrowser } from '../support/web-client.ts';
@@ -59,8 +64,11 @@ void describe('log a contact: intake and triage', () => {
       cases: (await tx.select().from(cases).where(eq(cases.organisationId, organisationId))).length,
     }));
 
-  /** Through check-your-answers and "Log the contact"; returns where it went. */
-  async function logThroughCheck(browser: TestBrowser, form: Record<string, string>): Promise<string> {
+  /** The check-your-answers page's hidden fields: what "Log the contact" submits. */
+  async function checkedAnswers(
+    browser: TestBrowser,
+    form: Record<string, string>,
+  ): Promise<Record<string, string>> {
     await browser.get('/contacts/new');
     const check = await browser.post('/contacts/new', { ...form, _step: 'check' });
     assert.equal(check.status, 200, errorSummary(check.body) ?? 'check page');
@@ -68,7 +76,12 @@ void describe('log a contact: intake and triage', () => {
     const hidden = [...check.body.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)]
       .filter((m) => m[1] !== '_csrf')
       .map((m) => [m[1] ?? '', unescapeHtml(m[2] ?? '')]);
-    const saved = await browser.post('/contacts/new', { ...Object.fromEntries(hidden), _step: 'save' });
+    return { ...Object.fromEntries(hidden), _step: 'save' };
+  }
+
+  /** Through check-your-answers and "Log the contact"; returns where it went. */
+  async function logThroughCheck(browser: TestBrowser, form: Record<string, string>): Promise<string> {
+    const saved = await browser.post('/contacts/new', await checkedAnswers(browser, form));
     assert.equal(saved.status, 303, errorSummary(saved.body) ?? 'saved');
     return saved.location ?? '';
   }
@@ -372,6 +385,123 @@ void describe('log a contact: intake and triage', () => {
       'suggestion:open',
     ]);
     assert.equal(rows.filter((r) => r.linkedCaseId !== null).length, 1, 'one request has a complaint');
+  });
+
+  void it('logs a contact once when check-your-answers is submitted twice, one after the other or at once', async () => {
+    const before = await countRows(alpha.organisationId);
+    const answers = await checkedAnswers(officer, complaintForm({ summary: 'Clicked twice.' }));
+    assert.match(answers.contactId ?? '', /^[0-9a-f-]{36}$/, 'the check page gives the contact its id');
+    const first = await officer.post('/contacts/new', answers);
+    const second = await officer.post('/contacts/new', answers);
+    assert.equal(first.status, 303);
+    assert.equal(second.status, 303);
+    assert.match(first.location ?? '', /^\/cases\/[A-Z]+-2026-\d{6}$/);
+    assert.equal(second.location, first.location, 'the repeat goes to the complaint already logged');
+    const once = await countRows(alpha.organisationId);
+    assert.deepEqual(once, { contacts: before.contacts + 1, cases: before.cases + 1 });
+
+    // "Change" keeps the id, so changing an answer after logging does not make a second contact.
+    const changed = await officer.post('/contacts/new', { ...answers, _step: 'change' });
+    assert.match(changed.body, new RegExp(`name="contactId" value="${answers.contactId ?? ''}"`));
+
+    const request = await checkedAnswers(officer, contactForm({ summary: 'Submitted at once.' }));
+    const both = await Promise.all([
+      officer.post('/contacts/new', request),
+      officer.post('/contacts/new', request),
+    ]);
+    assert.deepEqual(
+      both.map((r) => r.status),
+      [303, 303],
+    );
+    assert.equal(both[0]?.location, both[1]?.location);
+    assert.match(both[0]?.location ?? '', /^\/contacts\/[A-Z]+-C-2026-\d{6}\?done=logged$/);
+    assert.deepEqual(await countRows(alpha.organisationId), { ...once, contacts: once.contacts + 1 });
+    const audits = await t.database.db.privileged((tx) =>
+      tx
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.organisationId, alpha.organisationId), eq(auditLog.action, 'contact.logged'))),
+    );
+    assert.equal(audits.length, once.contacts + 1, 'one audit entry per contact');
+  });
+
+  void it('shows a complaint in the contact log as handled as its case, and explains the status filter', async () => {
+    const caseReference = `${alpha.referencePrefix}-2026-000001`;
+    const list = await officer.get('/contacts?kind=complaint');
+    assert.match(
+      list.body,
+      new RegExp(
+        `Handled as complaint <a class="govuk-link" href="/cases/${caseReference}">${caseReference}</a>`,
+      ),
+    );
+    assert.doesNotMatch(list.body, />Closed</, 'a live complaint is not shown as closed');
+    assert.match(list.body, /Complaints are handled on their case, so they are never open here/);
+    assert.match(list.body, /Closed or handled as a complaint/);
+    const page = await officer.get(`/contacts/${alpha.referencePrefix}-C-2026-000001`);
+    assert.match(
+      page.body,
+      new RegExp(`Handled as complaint <a class="govuk-link" href="/cases/${caseReference}"`),
+    );
+  });
+
+  void it('shows a success banner only for the actions it knows, never for inherited names', async () => {
+    const path = `/contacts/${alpha.referencePrefix}-C-2026-000001`;
+    assert.match((await officer.get(`${path}?done=logged`)).body, /govuk-notification-banner/);
+    for (const done of ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'nonsense']) {
+      const page = await officer.get(`${path}?done=${done}`);
+      assert.equal(page.status, 200);
+      assert.doesNotMatch(page.body, /govuk-notification-banner/, done);
+      assert.doesNotMatch(page.body, /function|native code/, done);
+    }
+  });
+
+  void it('refuses retired service areas and categories, even when every area is retired', async () => {
+    const gamma = await createTestOrganisation(t, 'hos-code-2024', undefined, 'Gamma Homes');
+    const { browser } = await signedIn(t, gamma.organisationId, 'complaints-officer');
+    const retired = new Date('2026-01-01T00:00:00Z');
+    // Every area it started with is retired.
+    await t.database.db.forOrganisation(gamma.organisationId, async (tx) => {
+      for (const area of await listServiceAreas(tx, gamma.organisationId)) {
+        await updateServiceArea(tx, gamma.organisationId, area.code, { retiredAt: retired });
+      }
+    });
+    const check = (form: Record<string, string>) =>
+      browser.post('/contacts/new', { ...contactForm(form), _step: 'check' });
+    await browser.get('/contacts/new');
+
+    const allRetired = await check({ serviceArea: 'anything' });
+    assert.equal(allRetired.status, 400);
+    assert.equal(
+      errorSummary(allRetired.body),
+      'None of your organisation’s service areas is in use: ask an administrator to add one',
+    );
+    const retiredArea = await check({ serviceArea: 'repairs' });
+    assert.equal(retiredArea.status, 400);
+    assert.equal(errorSummary(retiredArea.body), 'Repairs is no longer in use: select another service area');
+
+    await t.database.db.forOrganisation(gamma.organisationId, async (tx) => {
+      await updateServiceArea(tx, gamma.organisationId, 'estate-services', { retiredAt: null });
+      await updateServiceCategory(
+        tx,
+        gamma.organisationId,
+        { serviceArea: 'estate-services', code: 'waste-and-bins' },
+        { retiredAt: retired },
+      );
+    });
+    assert.equal(
+      errorSummary((await check({ serviceArea: 'anything' })).body),
+      'Select a service area from the list',
+    );
+    assert.equal(
+      errorSummary((await check({ serviceArea: 'repairs' })).body),
+      'Repairs is no longer in use: select another service area',
+    );
+    assert.equal(
+      errorSummary((await check({ serviceArea: 'estate-services', category: 'waste-and-bins' })).body),
+      'Waste and bins is no longer in use: select another category of Estate services and grounds',
+    );
+    assert.equal((await check({ serviceArea: 'estate-services', category: 'cleaning' })).status, 200);
+    assert.deepEqual(await countRows(gamma.organisationId), { contacts: 0, cases: 0 });
   });
 
   void it('refuses board members and administrators, and hides another organisation’s contacts', async () => {

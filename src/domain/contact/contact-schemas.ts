@@ -112,6 +112,15 @@ export function answersFrom(form: Record<string, string | undefined>): LogContac
   return answersSchema.parse(form);
 }
 
+/**
+ * The contact's id, chosen when the check-your-answers page is drawn and sent back with the answers,
+ * so that submitting the same page twice logs one contact. Anything that is not a UUID is ignored.
+ */
+export function contactIdFrom(form: Record<string, string | undefined>): string | undefined {
+  const id = z.uuid().safeParse(form.contactId?.trim().toLowerCase());
+  return id.success ? id.data : undefined;
+}
+
 const oneOf = <T extends string>(values: readonly T[], value: string): value is T =>
   (values as readonly string[]).includes(value);
 

@@ -26,7 +26,8 @@ export function londonWallClock(instant: Date): { date: IsoDate; time: string } 
 
 /**
  * The instant at which London's clocks showed this date and time. In the hour that is skipped in
- * spring the result is an hour later; in the repeated autumn hour, the first (BST) occurrence.
+ * spring the result is an hour later (01:30 is 02:30 BST); in the repeated autumn hour it is the
+ * second, GMT, occurrence (01:30 is 01:30Z, not 00:30Z): the fixed-point search settles there.
  */
 export function instantOfLondon(date: IsoDate, time: string): Date {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];

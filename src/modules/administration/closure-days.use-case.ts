@@ -18,7 +18,7 @@ import {
 import type { StaffDeps } from '../staff/deps.ts';
 import type { StaffPrincipal } from '../staff/staff-principal.ts';
 import { requireAdministration } from './administration-access.ts';
-import { retryingOnUniqueViolation } from './unique-violation.ts';
+import { retryingOnUniqueViolation } from '../../platform/db/unique-violation.ts';
 import { dateInWords, dayInWords } from '../../platform/web/dates-in-words.ts';
 
 /**

@@ -5,7 +5,7 @@ import { audit } from '../organisations/organisation.repository.ts';
 import type { StaffDeps } from '../staff/deps.ts';
 import type { StaffPrincipal } from '../staff/staff-principal.ts';
 import { requireAdministration } from './administration-access.ts';
-import { retryingOnUniqueViolation } from './unique-violation.ts';
+import { retryingOnUniqueViolation } from '../../platform/db/unique-violation.ts';
 import {
   findServiceArea,
   insertServiceArea,

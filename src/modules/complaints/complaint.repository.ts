@@ -20,6 +20,7 @@ import { OPEN_STATUSES, type ComplaintState, type Status } from '../../domain/co
 import { addCalendarDays, type IsoDate, type Jurisdiction } from '../../domain/calendar/index.ts';
 import type { Transaction } from '../../platform/db/database.ts';
 import { ConflictError } from '../../platform/errors.ts';
+import { isUniqueViolation } from '../../platform/db/unique-violation.ts';
 import { caseEvents, cases, referenceCounters } from '../../platform/db/schema.ts';
 
 /** Columns the list and report queries read; derived from the state when it is saved. */
@@ -135,13 +136,6 @@ export async function insertCase(
     ...projectionColumns(state, projection),
   });
   await tx.insert(caseEvents).values(eventRows(organisationId, state, 1, events));
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error; e instanceof Error; e = e.cause) {
-    if ((e as { code?: unknown }).code === '23505') return true;
-  }
-  return false;
 }
 
 const CHANGED = 'Someone else changed this case while you were working on it. Reload it and try again.';

@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { rolesAllowedTo } from '../../domain/access/permissions.ts';
-import { answersFrom, SUGGESTION_DECISIONS } from '../../domain/contact/contact-schemas.ts';
+import { answersFrom, contactIdFrom, SUGGESTION_DECISIONS } from '../../domain/contact/contact-schemas.ts';
 import { CONTACT_KINDS } from '../../domain/contact/triage.ts';
 import { CHANNELS } from '../../domain/complaint/command-schemas.ts';
 import { formErrorsFrom, type FormErrors, type FormValues } from '../../platform/web/forms.ts';
@@ -18,7 +19,7 @@ import {
   contactFormData,
   hiddenAnswers,
 } from './contact-form.view.ts';
-import { CHANNEL_IN_WORDS, KIND_IN_WORDS, STATUS_IN_WORDS } from './contact.presenter.ts';
+import { CHANNEL_IN_WORDS, DECISION_IN_WORDS, KIND_IN_WORDS, STATUS_IN_WORDS } from './contact.presenter.ts';
 import { checkContactAnswers, logContact } from './log-contact.use-case.ts';
 import { raiseComplaintAboutServiceRequest } from './raise-complaint-about-service-request.use-case.ts';
 import { recordComplimentPassedOn } from './record-compliment-passed-on.use-case.ts';
@@ -43,6 +44,18 @@ function logFilters(query: FormValues) {
   return { kind, status, page, pageSize: PAGE_SIZE };
 }
 
+/** The success banner after an action, by the `done` word in the address; anything else shows none. */
+function doneMessage(done: string | undefined, kindInWords: string): string | null {
+  const messages: Record<string, string> = {
+    logged: `${kindInWords} logged.`,
+    closed: 'The service request has been closed.',
+    'passed-on': 'Recorded that the compliment was passed on.',
+    assessed: 'The suggestion’s outcome has been recorded.',
+  };
+  // Own properties only: `?done=constructor` must not find Object.prototype's.
+  return done !== undefined && Object.hasOwn(messages, done) ? (messages[done] ?? null) : null;
+}
+
 /** Actions on a contact's page, each a small form; the one that failed shows its errors. */
 type ContactAction = 'raise-complaint' | 'close' | 'passed-on' | 'suggestion-outcome';
 
@@ -54,10 +67,12 @@ export function contactPages(deps: StaffDeps): PageRoute<StaffPrincipal>[] {
     principal: StaffPrincipal,
     values: ReturnType<typeof answersFrom>,
     errors?: FormErrors,
+    contactId?: string,
   ): Promise<PageResult> => ({
     view: 'contacts/new.njk',
     status: errors ? 400 : 200,
-    data: contactFormData(values, await areasOf(principal), errors),
+    // The id from a check page goes round again, so changing an answer does not make a second contact.
+    data: { ...contactFormData(values, await areasOf(principal), errors), contactId },
   });
 
   const contactPage = async (
@@ -89,7 +104,7 @@ export function contactPages(deps: StaffDeps): PageRoute<StaffPrincipal>[] {
               .filter(Boolean)
               .join(': ')
           : null,
-        done: extra.done,
+        doneMessage: doneMessage(extra.done, contact.kindInWords),
         errors: extra.errors,
         failedAction: extra.action,
         values: extra.values ?? {},
@@ -100,7 +115,7 @@ export function contactPages(deps: StaffDeps): PageRoute<StaffPrincipal>[] {
         })),
         decisionItems: SUGGESTION_DECISIONS.map((d) => ({
           value: d,
-          text: { adopted: 'Adopted', 'adopted-in-part': 'Adopted in part', 'not-adopted': 'Not adopted' }[d],
+          text: DECISION_IN_WORDS[d],
           checked: d === extra.values?.decision,
         })),
       },
@@ -162,7 +177,7 @@ export function contactPages(deps: StaffDeps): PageRoute<StaffPrincipal>[] {
               { value: '', text: 'Open or closed' },
               ...(['open', 'closed'] as const).map((s) => ({
                 value: s,
-                text: STATUS_IN_WORDS[s],
+                text: s === 'closed' ? 'Closed or handled as a complaint' : STATUS_IN_WORDS[s],
                 selected: s === filters.status,
               })),
             ],
@@ -203,7 +218,8 @@ export function contactPages(deps: StaffDeps): PageRoute<StaffPrincipal>[] {
       roles: CONTACT_STAFF,
       handler: async ({ principal, form }) => {
         const values = answersFrom(form);
-        if (form._step === 'change') return formPage(principal, values);
+        const contactId = contactIdFrom(form);
+        if (form._step === 'change') return formPage(principal, values, undefined, contactId);
         try {
           if (form._step === 'save') {
             const logged = await logContact(deps, principal, form);
@@ -218,14 +234,15 @@ export function contactPages(deps: StaffDeps): PageRoute<StaffPrincipal>[] {
             view: 'contacts/check.njk',
             data: {
               rows: answerRows(contact, await areasOf(principal)),
-              hidden: hiddenAnswers(values),
+              // The contact's id is chosen now, so submitting this page twice logs it once.
+              hidden: [...hiddenAnswers(values), { name: 'contactId', value: contactId ?? randomUUID() }],
               contact,
             },
           };
         } catch (error) {
           const errors = formErrorsFrom(error, CONTACT_FIELD_IDS);
           if (!errors) throw error;
-          return formPage(principal, values, errors);
+          return formPage(principal, values, errors, contactId);
         }
       },
     }),

@@ -34,7 +34,7 @@ export const CHOICE_IN_WORDS: Record<ResidentChoice, string> = {
   'no-complaint': 'They did not want to complain',
 };
 
-const DECISION_IN_WORDS: Record<(typeof SUGGESTION_DECISIONS)[number], string> = {
+export const DECISION_IN_WORDS: Record<(typeof SUGGESTION_DECISIONS)[number], string> = {
   adopted: 'Adopted',
   'adopted-in-part': 'Adopted in part',
   'not-adopted': 'Not adopted',
@@ -50,12 +50,16 @@ export function inWords<K extends string>(words: Record<K, string>, code: string
 
 /** A row of the contact log. */
 export function presentContactSummary(row: ContactRow) {
+  // A complaint is followed on its case, so its row says that rather than its stored "closed".
+  const caseReference = row.kind === 'complaint' ? (row.details.cases?.[0]?.reference ?? null) : null;
   return {
     reference: row.reference,
     kind: row.kind,
     kindInWords: KIND_IN_WORDS[row.kind],
     status: row.status,
-    statusInWords: STATUS_IN_WORDS[row.status],
+    statusInWords: caseReference ? 'Handled as a complaint' : STATUS_IN_WORDS[row.status],
+    /** The case a complaint is handled as, for a link to it. */
+    caseReference,
     receivedAt: row.receivedAt.toISOString(),
     receivedInWords: dateTimeInWords(row.receivedAt),
     receivedOnInWords: londonDateInWords(row.receivedAt),

@@ -69,12 +69,35 @@ function toRow(r: typeof contacts.$inferSelect): ContactRow {
   };
 }
 
+/**
+ * Inserts a contact; false when one with its id already exists. On PostgreSQL a concurrent insert of
+ * the same id waits for the other transaction and then does nothing, rather than failing with a
+ * unique violation (23505), so the caller can tell a repeated submission from a real error.
+ */
 export async function insertContact(
   tx: Transaction,
   organisationId: string,
   row: Omit<ContactRow, 'version'>,
-): Promise<void> {
-  await tx.insert(contacts).values({ organisationId, ...row });
+): Promise<boolean> {
+  const inserted = await tx
+    .insert(contacts)
+    .values({ organisationId, ...row })
+    .onConflictDoNothing({ target: [contacts.organisationId, contacts.contactId] })
+    .returning({ contactId: contacts.contactId });
+  return inserted.length === 1;
+}
+
+/** A contact by its id, for telling whether a submission was already logged. */
+export async function findContactById(
+  tx: Transaction,
+  organisationId: string,
+  contactId: string,
+): Promise<ContactRow | null> {
+  const rows = await tx
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.organisationId, organisationId), eq(contacts.contactId, contactId)));
+  return rows[0] ? toRow(rows[0]) : null;
 }
 
 /** A contact by reference; row-level security limits it to the caller's organisation. */

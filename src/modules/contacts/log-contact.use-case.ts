@@ -2,7 +2,7 @@ import { ZodError } from 'zod';
 import { londonDateOf } from '../../domain/calendar/index.ts';
 import type { ReceiveInput } from '../../domain/complaint/command-schemas.ts';
 import { CommandRefused } from '../../domain/complaint/refusal.ts';
-import { logContactSchema, type LoggedContact } from '../../domain/contact/contact-schemas.ts';
+import { contactIdFrom, logContactSchema, type LoggedContact } from '../../domain/contact/contact-schemas.ts';
 import type { ContactKind } from '../../domain/contact/triage.ts';
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from '../../platform/db/database.ts';
@@ -14,7 +14,12 @@ import { audit, findOrganisation } from '../organisations/organisation.repositor
 import type { StaffDeps } from '../staff/deps.ts';
 import { auditActor, type StaffPrincipal } from '../staff/staff-principal.ts';
 import { depsInTransaction, requireContactLogger, staffMemberOf } from './contact-access.ts';
-import { insertContact, type ContactDetails } from './contact.repository.ts';
+import {
+  findContactById,
+  insertContact,
+  type ContactDetails,
+  type ContactRow,
+} from './contact.repository.ts';
 
 export interface LoggedContactResult {
   reference: string;
@@ -23,19 +28,43 @@ export interface LoggedContactResult {
   caseReference: string | null;
 }
 
-/** The organisation's configured areas and categories are the only ones offered (when it has any). */
+/**
+ * Only the organisation's areas and categories in use may be chosen. Codes are free text only for an
+ * organisation that has never configured any: retired areas count as configured (old cases keep
+ * them), so retiring every area does not open the field to any code.
+ */
 export async function checkServiceArea(
   tx: Transaction,
   organisationId: string,
   serviceArea: string | undefined,
   category: string | undefined,
 ): Promise<void> {
-  const areas = await listServiceAreas(tx, organisationId);
-  if (areas.length === 0 || serviceArea === undefined) return;
+  if (serviceArea === undefined) return;
+  const areas = await listServiceAreas(tx, organisationId, { includeRetired: true });
+  if (areas.length === 0) return;
   const area = areas.find((a) => a.code === serviceArea);
-  if (!area) throw new InvalidInputError('Select a service area from the list', 'serviceArea');
-  if (category !== undefined && !area.categories.some((c) => c.code === category)) {
-    throw new InvalidInputError(`Select a category of ${area.name}`, 'category');
+  if (!area) {
+    throw new InvalidInputError(
+      areas.some((a) => !a.retired)
+        ? 'Select a service area from the list'
+        : 'None of your organisation’s service areas is in use: ask an administrator to add one',
+      'serviceArea',
+    );
+  }
+  if (area.retired) {
+    throw new InvalidInputError(
+      `${area.name} is no longer in use: select another service area`,
+      'serviceArea',
+    );
+  }
+  if (category === undefined) return;
+  const found = area.categories.find((c) => c.code === category);
+  if (!found) throw new InvalidInputError(`Select a category of ${area.name}`, 'category');
+  if (found.retired) {
+    throw new InvalidInputError(
+      `${found.name} is no longer in use: select another category of ${area.name}`,
+      'category',
+    );
   }
 }
 
@@ -103,9 +132,26 @@ export function complaintInputOf(
   };
 }
 
+/** Rolls back a contact (and its complaint) that another submission of the same page logged first. */
+class AlreadyLogged extends Error {}
+
+/** Where a contact that was logged went: its own page, or a complaint's case. */
+function loggedResult(row: ContactRow): LoggedContactResult {
+  return {
+    reference: row.reference,
+    kind: row.kind,
+    caseReference: row.kind === 'complaint' ? (row.details.cases?.[0]?.reference ?? null) : null,
+  };
+}
+
 /**
  * Logs a contact from any channel. A complaint is received through the complaint use case in the
  * same transaction as its contact record, so neither exists without the other.
+ *
+ * Idempotent: the check-your-answers page gives the contact its id, so the same page submitted
+ * twice (double click, back button, a retry) returns the contact already logged. Two submissions at
+ * once both get past the first look; the primary key (organisation, contact id) lets only one insert,
+ * and the other rolls back its complaint and returns the first one's contact.
  */
 export async function logContact(
   deps: StaffDeps,
@@ -116,80 +162,110 @@ export async function logContact(
   const now = deps.clock.now();
   const contact = logContactSchema(now).parse(form);
   const organisationId = principal.organisationId;
+  // Without an id (a caller other than the check page), every call is a new contact.
+  const contactId = contactIdFrom(form) ?? randomUUID();
+  const logged = (tx: Transaction) => findContactById(tx, organisationId, contactId);
+  try {
+    return await deps.db.forOrganisation(organisationId, (tx) =>
+      logOnce(deps, principal, tx, contactId, contact, now, logged),
+    );
+  } catch (error) {
+    if (!(error instanceof AlreadyLogged)) throw error;
+    const first = await deps.db.forOrganisation(organisationId, logged);
+    if (!first) throw error;
+    return loggedResult(first);
+  }
+}
+
+/** One attempt at logging, in one transaction. */
+async function logOnce(
+  deps: StaffDeps,
+  principal: StaffPrincipal,
+  tx: Transaction,
+  contactId: string,
+  contact: LoggedContact,
+  now: Date,
+  logged: (tx: Transaction) => Promise<ContactRow | null>,
+): Promise<LoggedContactResult> {
+  const organisationId = principal.organisationId;
   const staff = staffMemberOf(principal);
-  return deps.db.forOrganisation(organisationId, async (tx) => {
-    await checkServiceArea(tx, organisationId, contact.serviceArea, contact.category);
-    const org = await findOrganisation(tx, organisationId);
-    if (!org) throw new NotFoundError('Your organisation was not found');
-    const year = Number(londonDateOf(contact.receivedAt).slice(0, 4));
-    const reference = await nextReference(tx, organisationId, `${org.referencePrefix}-C`, year, 'contact');
+  const first = await logged(tx);
+  if (first) return loggedResult(first);
 
-    let linked: { caseId: string; reference: string } | null = null;
-    if (contact.kind === 'complaint' && contact.complaint && contact.serviceArea) {
-      const input = complaintInputOf(
-        { ...contact, serviceArea: contact.serviceArea },
-        contact.complaint,
-        staff,
-      );
-      const complaint = await onContactForm(() =>
-        receiveComplaintUseCase(depsInTransaction(deps, organisationId, tx), organisationId, input, staff),
-      );
-      linked = { caseId: complaint.id, reference: complaint.reference };
-    }
+  await checkServiceArea(tx, organisationId, contact.serviceArea, contact.category);
+  const org = await findOrganisation(tx, organisationId);
+  if (!org) throw new NotFoundError('Your organisation was not found');
+  const year = Number(londonDateOf(contact.receivedAt).slice(0, 4));
+  const reference = await nextReference(tx, organisationId, `${org.referencePrefix}-C`, year, 'contact');
 
-    const at = now.toISOString();
-    const details: ContactDetails = {
-      resident: contact.resident,
-      ...(contact.representative ? { representative: contact.representative } : {}),
-      triage: contact.triage,
-      ...(linked ? { cases: [linked] } : {}),
-      ...(contact.compliment
-        ? {
-            compliment: {
-              staffMemberName: contact.compliment.staffMemberName,
-              managerName: contact.compliment.managerName,
-              passedOn: contact.compliment.passedOnAtIntake
-                ? {
-                    to: `${contact.compliment.staffMemberName} and ${contact.compliment.managerName}`,
-                    by: staff.name,
-                    at,
-                  }
-                : null,
-            },
-          }
-        : {}),
-      history: [{ at, by: staff, what: linked ? `Logged as complaint ${linked.reference}` : 'Logged' }],
-    };
-    // Open means the contact log still has something to do: a complaint is followed on its case,
-    // and a compliment already passed on needs nothing more.
-    const open =
-      contact.kind === 'service-request' ||
-      contact.kind === 'suggestion' ||
-      (contact.kind === 'compliment' && !contact.compliment?.passedOnAtIntake);
-    await insertContact(tx, organisationId, {
-      contactId: randomUUID(),
-      reference,
-      kind: contact.kind,
-      status: open ? 'open' : 'closed',
-      channel: contact.channel,
-      receivedAt: new Date(contact.receivedAt),
-      receivedById: staff.id,
-      receivedByName: staff.name,
-      residentName: contact.resident.name ?? null,
-      serviceArea: contact.serviceArea ?? null,
-      category: contact.category ?? null,
-      summary: contact.summary,
-      details,
-      linkedCaseId: linked?.caseId ?? null,
-    });
-    await audit(tx, {
-      organisationId,
-      actor: auditActor(principal),
-      action: 'contact.logged',
-      details: { reference, kind: contact.kind, ...(linked ? { caseReference: linked.reference } : {}) },
-    });
-    return { reference, kind: contact.kind, caseReference: linked?.reference ?? null };
+  let linked: { caseId: string; reference: string } | null = null;
+  if (contact.kind === 'complaint' && contact.complaint && contact.serviceArea) {
+    const input = complaintInputOf(
+      { ...contact, serviceArea: contact.serviceArea },
+      contact.complaint,
+      staff,
+    );
+    const complaint = await onContactForm(() =>
+      receiveComplaintUseCase(depsInTransaction(deps, organisationId, tx), organisationId, input, staff),
+    );
+    linked = { caseId: complaint.id, reference: complaint.reference };
+  }
+
+  const at = now.toISOString();
+  const details: ContactDetails = {
+    resident: contact.resident,
+    ...(contact.representative ? { representative: contact.representative } : {}),
+    triage: contact.triage,
+    ...(linked ? { cases: [linked] } : {}),
+    ...(contact.compliment
+      ? {
+          compliment: {
+            staffMemberName: contact.compliment.staffMemberName,
+            managerName: contact.compliment.managerName,
+            passedOn: contact.compliment.passedOnAtIntake
+              ? {
+                  to: `${contact.compliment.staffMemberName} and ${contact.compliment.managerName}`,
+                  by: staff.name,
+                  at,
+                }
+              : null,
+          },
+        }
+      : {}),
+    history: [{ at, by: staff, what: linked ? `Logged as complaint ${linked.reference}` : 'Logged' }],
+  };
+  // A contact's status is the contact log's own work: open while something is left to do here. A
+  // complaint's row is stored closed because all its work (and its own open/closed state) is on its
+  // case; the log shows it as "handled as complaint …" with a link, never as a finished "Closed".
+  // A compliment already passed on needs nothing more.
+  const open =
+    contact.kind === 'service-request' ||
+    contact.kind === 'suggestion' ||
+    (contact.kind === 'compliment' && !contact.compliment?.passedOnAtIntake);
+  const inserted = await insertContact(tx, organisationId, {
+    contactId,
+    reference,
+    kind: contact.kind,
+    status: open ? 'open' : 'closed',
+    channel: contact.channel,
+    receivedAt: new Date(contact.receivedAt),
+    receivedById: staff.id,
+    receivedByName: staff.name,
+    residentName: contact.resident.name ?? null,
+    serviceArea: contact.serviceArea ?? null,
+    category: contact.category ?? null,
+    summary: contact.summary,
+    details,
+    linkedCaseId: linked?.caseId ?? null,
   });
+  if (!inserted) throw new AlreadyLogged();
+  await audit(tx, {
+    organisationId,
+    actor: auditActor(principal),
+    action: 'contact.logged',
+    details: { reference, kind: contact.kind, ...(linked ? { caseReference: linked.reference } : {}) },
+  });
+  return { reference, kind: contact.kind, caseReference: linked?.reference ?? null };
 }
 
 /** The check-your-answers step: every check logging would make, without saving anything. */

@@ -37,6 +37,9 @@ export async function raiseComplaintAboutServiceRequest(
         `A complaint has already been raised about this service request (${existing})`,
       );
     }
+    // Logging refuses a service request without a service area, so a complaint about it always has one.
+    const { serviceArea } = request;
+    if (serviceArea === null) throw new Error(`Service request ${request.reference} has no service area`);
     const resident = request.details.resident;
     const input = complaintInputOf(
       {
@@ -45,7 +48,7 @@ export async function raiseComplaintAboutServiceRequest(
         resident,
         representative: request.details.representative,
         summary: `About service request ${request.reference}: ${answers.summary}`,
-        serviceArea: request.serviceArea ?? 'general',
+        serviceArea,
         category: request.category ?? undefined,
       },
       // The dissatisfaction is with the handling of the request, which began when it was made.

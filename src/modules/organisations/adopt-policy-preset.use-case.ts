@@ -9,7 +9,7 @@ import { InvalidInputError } from '../../platform/errors.ts';
 import { requireAdministration } from '../administration/administration-access.ts';
 import type { StaffDeps } from '../staff/deps.ts';
 import type { StaffPrincipal } from '../staff/staff-principal.ts';
-import { isUniqueViolation } from '../administration/unique-violation.ts';
+import { isUniqueViolation } from '../../platform/db/unique-violation.ts';
 import { audit, insertPolicyVersion, latestVersionNumber, policyInForce } from './organisation.repository.ts';
 
 /**

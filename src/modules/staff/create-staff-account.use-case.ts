@@ -7,7 +7,8 @@ import { hashPassword, isSameAsEmail, passwordLengthSchema, SAME_AS_EMAIL } from
 import { emailSchema } from './security-policy.ts';
 import { auditActor, requireAdministrator, type StaffActor } from './staff-principal.ts';
 import { STAFF_ROLES, type StaffRole } from './staff-roles.ts';
-import { assertEmailFree, EMAIL_TAKEN, isUniqueViolation } from './staff-accounts.ts';
+import { isUniqueViolation } from '../../platform/db/unique-violation.ts';
+import { assertEmailFree, EMAIL_TAKEN } from './staff-accounts.ts';
 import { auditStaff, insertAccount } from './staff.repository.ts';
 
 const TEMPORARY_TOO_SHORT = 'Enter a temporary password that is 12 characters or more';

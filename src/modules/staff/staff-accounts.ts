@@ -67,11 +67,3 @@ export async function assertEmailFree(deps: StaffDeps, email: string): Promise<v
   const existing = await deps.db.privileged((tx) => findAccountKeysByEmail(tx, email));
   if (existing) throw new InvalidInputError(EMAIL_TAKEN, 'email');
 }
-
-/** True when an error (or one of its causes) is a unique-constraint violation. */
-export function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error; e instanceof Error; e = e.cause) {
-    if ((e as { code?: unknown }).code === '23505') return true;
-  }
-  return false;
-}
