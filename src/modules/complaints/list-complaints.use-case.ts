@@ -119,10 +119,15 @@ const encodeCursor = (sort: CaseSort, row: ListedCase, backward = false) =>
     }),
   ).toString('base64url');
 
-/** The Sunday that ends the week (Monday to Sunday) containing `today`. */
+/**
+ * The Sunday that ends "this week" for staff: the week (Monday to Sunday) containing `today`, or,
+ * on a Saturday or Sunday, the week ahead, since that is the week someone looking then plans for.
+ */
 export function endOfWeek(today: IsoDate): IsoDate {
-  const dayOfWeek = new Date(`${today}T00:00:00Z`).getUTCDay(); // 0 is Sunday
-  return addCalendarDays(today, (7 - dayOfWeek) % 7);
+  const dayOfWeek = new Date(`${today}T00:00:00Z`).getUTCDay(); // 0 is Sunday, 6 Saturday
+  const daysToSunday = (7 - dayOfWeek) % 7;
+  const weekend = dayOfWeek === 0 || dayOfWeek === 6;
+  return addCalendarDays(today, daysToSunday + (weekend ? 7 : 0));
 }
 
 /**
