@@ -6,6 +6,7 @@ import { logAContactJourneys } from './journeys/log-a-contact.ts';
 import { caseLifecycleJourneys } from './journeys/case-lifecycle.ts';
 import { noJavaScriptJourneys } from './journeys/no-javascript.ts';
 import { signInJourneys } from './journeys/sign-in.ts';
+import { everyPageJourneys } from './journeys/every-page.ts';
 import { axeReport } from './support/accessibility.ts';
 import { startBrowserApp, TEST_TIMEOUT_MS, type BrowserApp } from './support/browser-app.ts';
 
@@ -37,6 +38,7 @@ void describe('PutRight staff pages in a browser (WCAG 2.2 AA)', { timeout: 10 *
   administrationJourneys(started);
   logAContactJourneys(started);
   noJavaScriptJourneys(started);
+  everyPageJourneys(started);
   dashboardAndListJourneys(started);
   caseLifecycleJourneys(started);
 });

@@ -1,0 +1,133 @@
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { addCalendarDays, londonDateOf } from '../../../src/domain/calendar/index.ts';
+import type { StaffMember } from '../../../src/domain/complaint/command-schemas.ts';
+import type { CommandName } from '../../../src/domain/complaint/decide.ts';
+import { rolesAllowedTo } from '../../../src/domain/access/permissions.ts';
+import { actOnComplaint } from '../../../src/modules/complaints/act-on-complaint.use-case.ts';
+import { receiveComplaintUseCase } from '../../../src/modules/complaints/receive-complaint.use-case.ts';
+import { createDemoContacts } from '../../../src/modules/demo/create-demo-contacts.ts';
+import type { StaffRole } from '../../../src/modules/staff/staff-roles.ts';
+import { signIn, TEST_TIMEOUT_MS, visit, type BrowserApp } from '../support/browser-app.ts';
+
+const timeout = 3 * TEST_TIMEOUT_MS;
+
+/** Each lifecycle command and the status its form is opened in (the case built for it). */
+const FORMS: readonly [
+  CommandName,
+  'received' | 'accepted' | 'stage-1' | 'responded' | 'requested' | 'stage-2',
+][] = [
+  ['accept', 'received'],
+  ['not-accept', 'received'],
+  ['withdraw', 'received'],
+  ['acknowledge', 'accepted'],
+  ['assign-handler', 'stage-1'],
+  ['add-point', 'stage-1'],
+  ['spin-off', 'stage-1'],
+  ['extend', 'stage-1'],
+  ['record-contact', 'stage-1'],
+  ['respond', 'stage-1'],
+  ['escalate', 'responded'],
+  ['close', 'responded'],
+  ['complete-action', 'responded'],
+  ['refuse-escalation', 'requested'],
+  ['acknowledge-stage-2', 'requested'],
+  ['final-response', 'stage-2'],
+];
+
+/**
+ * Every page a member of staff can reach, scanned by axe (each visit is): a form for every lifecycle
+ * command, opened by a role allowed it on a case in a status that allows it; every kind of contact's
+ * page with its actions; the service-area and category pages.
+ */
+export function everyPageJourneys(started: () => BrowserApp): void {
+  void describe('every page passes axe', () => {
+    let app: BrowserApp;
+    const pages = new Map<StaffRole, Page>();
+    const as = async (role: StaffRole): Promise<Page> => {
+      let page = pages.get(role);
+      if (!page) {
+        page = await app.newPage();
+        await signIn(page, app.staff[role].email, app.staff[role].password);
+        pages.set(role, page);
+      }
+      return page;
+    };
+
+    before(() => {
+      app = started();
+    });
+
+    void it('draws a form for every lifecycle command', { timeout }, async () => {
+      const deps = { db: app.testApp.database.db, clock: app.testApp.clock };
+      const organisationId = app.organisationId;
+      const officer: StaffMember = { id: 'every-page-officer', name: 'Olu Officer' };
+      const handler: StaffMember = { id: 'every-page-handler', name: 'Hana Handler' };
+      const senior: StaffMember = { id: 'every-page-senior', name: 'Sam Senior' };
+      const today = londonDateOf(app.testApp.clock.now());
+      const act = (
+        reference: string,
+        by: StaffMember,
+        command: Exclude<CommandName, 'spin-off'>,
+        input: unknown,
+      ) => actOnComplaint(deps, { organisationId, caseRef: reference, actor: by }, command, input);
+      const caseAt = async (status: (typeof FORMS)[number][1]): Promise<string> => {
+        const { reference } = await receiveComplaintUseCase(deps, organisationId, {
+          receivedAt: new Date(app.testApp.clock.now().getTime() - 60_000).toISOString(),
+          channel: 'email',
+          receivedBy: officer,
+          issueDate: addCalendarDays(today, -7),
+          issueDateKind: 'occurred',
+          complainant: { kind: 'named', name: 'Rita Every' },
+          serviceArea: 'repairs',
+          summary: `A case ${status}, for its forms`,
+        });
+        if (status === 'received') return reference;
+        await act(reference, officer, 'accept', {});
+        if (status === 'accepted') return reference;
+        await act(reference, officer, 'acknowledge', {
+          points: [{ text: 'The leak was not fixed' }],
+          outcomesSought: ['Fix the leak'],
+          handler,
+        });
+        if (status === 'stage-1') return reference;
+        await act(reference, handler, 'respond', {
+          decisions: [{ pointId: 'P1', outcome: 'upheld', reasons: 'We were late' }],
+          actions: [{ description: 'Fix the leak', dueDate: addCalendarDays(today, 10) }],
+        });
+        if (status === 'responded') return reference;
+        await act(reference, officer, 'escalate', {});
+        if (status === 'requested') return reference;
+        await act(reference, senior, 'acknowledge-stage-2', { handler: senior });
+        return reference;
+      };
+
+      const built = new Map<string, string>();
+      for (const [command, status] of FORMS) {
+        const reference = built.get(status) ?? (await caseAt(status));
+        built.set(status, reference);
+        const role = rolesAllowedTo(command)[0];
+        assert.ok(role, `someone may ${command}`);
+        const page = await as(role);
+        await visit(page, `/cases/${reference}/${command}`);
+        assert.ok((await page.locator('main form').count()) > 0, `${command} shows its form to ${role}`);
+      }
+    });
+
+    void it('draws every kind of contact’s page, and the service-area pages', { timeout }, async () => {
+      const references = await createDemoContacts(
+        app.testApp.database.db,
+        app.organisationId,
+        app.testApp.clock.now(),
+      );
+      const frontLine = await as('front-line');
+      for (const reference of references) await visit(frontLine, `/contacts/${reference}`);
+      await visit(frontLine, '/contacts?kind=suggestion&status=open');
+
+      const administrator = await as('administrator');
+      await visit(administrator, '/admin/service-areas/repairs');
+      await visit(administrator, '/admin/service-areas/repairs/categories/damp-and-mould');
+    });
+  });
+}
