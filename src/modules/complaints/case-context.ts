@@ -11,6 +11,7 @@ import type { Policy, RuleSet } from '../../domain/policy/policy-schema.ts';
 import type { Transaction } from '../../platform/db/database.ts';
 import { listClosureDays, policyVersion } from '../organisations/organisation.repository.ts';
 import type { CaseProjection } from './complaint.repository.ts';
+import { holdWorkingDays } from './working-days-lock.ts';
 
 /** What the domain needs to judge a case: its own policy version, its calendar, and the date. */
 export interface CaseContext {
@@ -27,17 +28,35 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
+/**
+ * Why the working days are read: to show them, or to store deadlines computed from them. A write
+ * holds the organisation's working days (see working-days-lock.ts) so that a closure-day change
+ * cannot make what it stores stale.
+ */
+export type Purpose = 'read' | 'write';
+
+/** The organisation's closure days, held against change until the transaction ends when writing. */
+export async function closureDaysFor(
+  tx: Transaction,
+  organisationId: string,
+  purpose: Purpose,
+): Promise<IsoDate[]> {
+  if (purpose === 'write') await holdWorkingDays(tx, organisationId, 'shared');
+  return listClosureDays(tx, organisationId);
+}
+
 export async function loadCaseContext(
   tx: Transaction,
   organisationId: string,
   state: ComplaintState,
   clock: Clock,
+  purpose: Purpose = 'read',
 ): Promise<CaseContext> {
   const policy = await policyVersion(tx, organisationId, state.policy.key, state.policy.version);
   if (!policy)
     throw new Error(`Policy ${state.policy.key} v${state.policy.version} is missing for ${state.reference}`);
   const rules = rulesFor(policy, state.jurisdiction);
-  const calendar = calendarFor(state.jurisdiction, await listClosureDays(tx, organisationId));
+  const calendar = calendarFor(state.jurisdiction, await closureDaysFor(tx, organisationId, purpose));
   const now = clock.now();
   return { policy, rules, calendar, now, today: londonDateOf(now) };
 }

@@ -8,7 +8,6 @@ import { loadCaseContext, projectionOf, type CaseContext } from './case-context.
 import { appendToCase, loadCaseState } from './complaint.repository.ts';
 import { presentComplaint, type ComplaintView } from './complaint.presenter.ts';
 import type { ComplaintDeps } from './deps.ts';
-import { holdWorkingDays } from './working-days-lock.ts';
 
 export interface ChangeRequest {
   organisationId: string;
@@ -35,8 +34,7 @@ export async function changeCase(
         `This case has changed since you loaded it (you had version ${request.expectedVersion}, it is now ${state.version}). Reload it and try again.`,
       );
     }
-    await holdWorkingDays(tx, request.organisationId, 'shared');
-    const ctx = await loadCaseContext(tx, request.organisationId, state, deps.clock);
+    const ctx = await loadCaseContext(tx, request.organisationId, state, deps.clock, 'write');
     const events = await decideEvents(state, ctx, tx);
     const next = events.reduce<ComplaintState>((s, e) => evolve(s, e), state);
     const summary = deriveDeadlines(next, ctx.rules, ctx.calendar, ctx.today);

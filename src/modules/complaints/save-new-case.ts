@@ -6,14 +6,9 @@ import { receiveComplaint } from '../../domain/complaint/receive.ts';
 import { evolve, type ComplaintState } from '../../domain/complaint/state.ts';
 import type { Transaction } from '../../platform/db/database.ts';
 import { InvalidInputError, NotFoundError } from '../../platform/errors.ts';
-import {
-  findOrganisation,
-  listClosureDays,
-  policyInForce,
-} from '../organisations/organisation.repository.ts';
-import { projectionOf, type CaseContext, type Clock } from './case-context.ts';
+import { findOrganisation, policyInForce } from '../organisations/organisation.repository.ts';
+import { closureDaysFor, projectionOf, type CaseContext, type Clock } from './case-context.ts';
 import { insertCase, loadCaseState, nextReference } from './complaint.repository.ts';
-import { holdWorkingDays } from './working-days-lock.ts';
 
 /**
  * Receives a complaint inside an open tenant transaction: picks the policy version in force on the
@@ -35,8 +30,7 @@ export async function saveNewCase(
   if (input.linkedFrom && !(await loadCaseState(tx, organisationId, input.linkedFrom))) {
     throw new InvalidInputError(`There is no complaint ${input.linkedFrom} to link to`, 'linkedFrom');
   }
-  await holdWorkingDays(tx, organisationId, 'shared');
-  const closures = await listClosureDays(tx, organisationId);
+  const closures = await closureDaysFor(tx, organisationId, 'write');
   const { caseId, reference } = preallocated ?? {
     caseId: randomUUID(),
     reference: await nextReference(tx, organisationId, org.referencePrefix, Number(receivedOn.slice(0, 4))),
