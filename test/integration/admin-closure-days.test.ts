@@ -141,7 +141,7 @@ void describe('administration: closure days', () => {
       description: 'Snow <day>',
     });
     assert.equal(unreal.status, 400);
-    assert.equal(errorSummary(unreal.body), 'The date of the closure day must be a real date');
+    assert.equal(errorSummary(unreal.body), 'Enter the date of the closure day as a real date');
     assert.match(unreal.body, /name="day-day" type="text" value="31" inputmode="numeric"/);
     assert.match(unreal.body, /value="Snow &lt;day&gt;"/);
     const partial = await admin.post('/admin/closure-days', {

@@ -180,7 +180,7 @@ void describe('administration: the complaint policy', () => {
       '/admin/policy/confirm?preset=spso-mchp&effectiveFrom-day=30&effectiveFrom-month=2&effectiveFrom-year=2026',
     );
     assert.equal(fake.status, 400);
-    assert.equal(errorSummary(fake.body), 'The date the policy takes effect must be a real date');
+    assert.equal(errorSummary(fake.body), 'Enter the date the policy takes effect as a real date');
     assert.deepEqual((await versions(beta.organisationId)).length, 1);
   });
   void it('refuses with a form error, not a failure, when two people adopt a policy at the same moment', async () => {

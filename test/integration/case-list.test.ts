@@ -294,10 +294,9 @@ void describe('the case list: filters, search, sorting and pages', () => {
     assert.equal(page.status, 400);
     assert.equal(
       errorSummary(page.body),
-      'Enter the earliest date received as a real date ' +
-        'Enter the latest date received as a day, month and year, for example 27 3 2026 ' +
-        'Select a status: received, accepted, stage-1, stage-1-responded, stage-2-requested, stage-2, stage-2-responded, not-accepted, escalation-refused, withdrawn, closed ' +
-        'Select stage 1 or 2 Select how to sort: newest, oldest, deadline',
+      'Select a status: received, accepted, stage-1, stage-1-responded, stage-2-requested, stage-2, stage-2-responded, not-accepted, escalation-refused, withdrawn, closed ' +
+        'Select stage 1 or 2 Enter the earliest date received as a real date ' +
+        'The latest date received must include a month and year Select how to sort: newest, oldest, deadline',
     );
     assert.match(page.body, /href="#receivedFrom-day"/);
     assert.match(page.body, /name="q" type="search" spellcheck="false" value="mould"/);

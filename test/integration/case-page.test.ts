@@ -7,6 +7,10 @@ import { getTimeline } from '../../src/modules/complaints/get-timeline.use-case.
 import { ACTION_FORMS } from '../../src/modules/casework/case-actions.ts';
 import { receiveComplaintUseCase } from '../../src/modules/complaints/receive-complaint.use-case.ts';
 import { formatDate } from '../../src/modules/casework/case-format.ts';
+import { fieldIds } from '../../src/modules/casework/case-form-fields.ts';
+import { FORMS_WITH_A_HANDLER } from '../../src/modules/casework/case.pages.ts';
+import { getCasePage } from '../../src/modules/casework/get-case-page.use-case.ts';
+import type { CommandName } from '../../src/domain/complaint/decide.ts';
 import { PRESET_KEYS } from '../../src/domain/policy/presets/index.ts';
 import { complaintInput, createTestOrganisation, startTestApp, type TestApp } from '../support/test-app.ts';
 import { errorSummary, signedIn, type TestBrowser, type TestStaff } from '../support/web-client.ts';
@@ -86,14 +90,14 @@ void describe('the case page and its forms', () => {
       'Being investigated at stage 1',
       'Margaret Ellis',
       '07700 900123',
-      'Dan Ellis (relative)',
+      'Dan Ellis (Relative)',
       'Consent outstanding',
       'Alan Brook',
       'Vulnerabilities: Hard of hearing',
       'Reasonable adjustments: Write rather than phone',
       'Stage 1 handler Tom Okafor',
       'Service area Repairs Damp and mould',
-      'Received 2 March 2026 at 10:00am By phone, taken by Priya Shah',
+      'Received 2 March 2026 at 10:00am Taken by Priya Shah How it was made Phone',
       `Stage 1 acknowledgement ${formatDate(view.deadlines.stage1Acknowledgement?.due)} Met Completed 2 March 2026`,
       `Stage 1 response ${formatDate(view.deadlines.stage1Response?.due)} On track Due in`,
       'P1 The boiler was not repaired',
@@ -112,6 +116,25 @@ void describe('the case page and its forms', () => {
     for (const action of ['accept', 'escalate', 'withdraw', 'final-response']) {
       assert.doesNotMatch(page.body, new RegExp(`href="/cases/${reference}/${action}"`));
     }
+  });
+
+  void it('reads the staff only for the forms that offer them, and the record only for the page', async () => {
+    const reference = await caseAtStage1();
+    const withStaff = await getCasePage(deps(), org, reference, { staff: true });
+    assert.ok(withStaff.staff.some((s) => s.name === 'Tom Okafor'));
+    for (const command of Object.keys(ACTION_FORMS) as CommandName[]) {
+      const fields = fieldIds(ACTION_FORMS[command].fields(withStaff));
+      assert.equal(Object.hasOwn(fields, 'handler'), FORMS_WITH_A_HANDLER.includes(command), command);
+    }
+    const bare = await getCasePage(deps(), org, reference);
+    assert.equal(bare.view.version, withStaff.view.version);
+    assert.deepEqual([bare.staff, bare.events, bare.contacts, bare.areas], [[], [], [], []]);
+    const record = await getCasePage(deps(), org, reference, { record: true });
+    assert.deepEqual(
+      record.events.map((e) => e.description),
+      (await getTimeline(deps(), org, reference)).events.map((e) => e.description),
+    );
+    assert.ok(record.areas.some((a) => a.code === 'repairs'));
   });
 
   void it('shows the complaint’s own words escaped, never as HTML', async () => {
@@ -244,6 +267,15 @@ void describe('the case page and its forms', () => {
     );
     assert.deepEqual(summaryHrefs(refused.body), ['#newDueDate-day']);
     assert.match(refused.body, /Waiting for the contractor<\/textarea>/);
+    const partial = await officer.post(`/cases/${reference}/extend`, {
+      version: String(view.version),
+      'newDueDate-day': '4',
+      'newDueDate-year': '2026',
+      reason: 'Waiting for the contractor',
+      ombudsmanDetailsGiven: 'yes',
+    });
+    assert.equal(partial.status, 400);
+    assert.equal(errorSummary(partial.body), 'The new response date must include a month');
 
     // The officer is not the handler: only the handler may respond (and the form says so).
     const notTheirs = await handler.get(`/cases/${reference}/accept`);

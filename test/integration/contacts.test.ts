@@ -27,9 +27,9 @@ function contactForm(overrides: Record<string, string> = {}): Record<string, str
   return {
     kind: 'service-request',
     channel: 'phone',
-    receivedDay: '2',
-    receivedMonth: '3',
-    receivedYear: '2026',
+    'received-day': '2',
+    'received-month': '3',
+    'received-year': '2026',
     receivedTime: '09:15',
     residentName: 'Margaret Ellis',
     residentPhone: '07700 900123',
@@ -44,9 +44,9 @@ const complaintForm = (overrides: Record<string, string> = {}) =>
   contactForm({
     kind: 'complaint',
     summary: 'Boiler repair appointment missed twice.',
-    issueDay: '20',
-    issueMonth: '2',
-    issueYear: '2026',
+    'issueDate-day': '20',
+    'issueDate-month': '2',
+    'issueDate-year': '2026',
     issueDateKind: 'occurred',
     ...overrides,
   });
@@ -105,7 +105,7 @@ void describe('log a contact: intake and triage', () => {
     assert.equal(heading(page.body), 'Log a contact');
     assert.match(page.body, /How to tell if this is a complaint/);
     assert.match(page.body, /we have no record of it/);
-    assert.match(page.body, /name="receivedYear"[^>]*value="2026"/);
+    assert.match(page.body, /name="received-year"[^>]*value="2026"/);
     assert.match(page.body, /name="receivedTime"[^>]*value="10:00"/);
   });
 
@@ -184,10 +184,10 @@ void describe('log a contact: intake and triage', () => {
     const before = await countRows(alpha.organisationId);
     const wrong = await officer.post('/contacts/new', {
       ...complaintForm({
-        receivedDay: '31',
-        receivedMonth: '2',
+        'received-day': '31',
+        'received-month': '2',
         summary: '',
-        issueDay: '',
+        'issueDate-day': '',
         serviceArea: 'Repairs!',
         residentEmail: 'nope',
         channel: 'third-party',
@@ -197,9 +197,9 @@ void describe('log a contact: intake and triage', () => {
     assert.equal(wrong.status, 400);
     assert.equal(
       errorSummary(wrong.body),
-      'Enter the representative’s name Select the representative’s relationship to the resident Select whether the resident’s consent is held Enter the date the contact was received as a real date Enter an email address in the correct format, like name@example.com Enter a summary of the contact Enter the service area as lower-case words joined by hyphens, like repairs Enter the date of the issue as a real date',
+      'Enter the representative’s name Select the representative’s relationship to the resident Select whether the resident’s consent is held Enter the date the contact was received as a real date Enter an email address in the correct format, like name@example.com Enter a summary of the contact Enter the service area as lower-case words joined by hyphens, like repairs The date of the issue must include a day',
     );
-    assert.match(wrong.body, /href="#receivedDay"/);
+    assert.match(wrong.body, /href="#received-day"/);
     assert.deepEqual(await countRows(alpha.organisationId), before);
     const future = await officer.post('/contacts/new', {
       ...complaintForm({ receivedTime: '11:30' }),

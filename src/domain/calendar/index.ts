@@ -11,7 +11,7 @@ export {
   isIsoDate,
   toEpochDay,
 } from './iso-date.ts';
-export { londonDateOf } from './london-time.ts';
+export { instantOfLondon, londonDateOf, londonWallClock } from './london-time.ts';
 export type { BankHoliday, Jurisdiction } from './bank-holidays.ts';
 export { FIRST_SUPPORTED_DATE, JURISDICTIONS, LAST_SUPPORTED_DATE, isJurisdiction } from './bank-holidays.ts';
 export type { WorkingDayCalendar } from './working-day-calendar.ts';

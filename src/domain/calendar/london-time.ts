@@ -107,3 +107,30 @@ export function londonDateOf(instant: Date | string): IsoDate {
   if (!Number.isFinite(ms)) throw new RangeError('Invalid Date passed to londonDateOf');
   return fromEpochDay(Math.floor((ms + offsetMinutesFor(ms) * MS_PER_MINUTE) / MS_PER_DAY));
 }
+
+/** An instant's London date (YYYY-MM-DD) and time on the 24-hour clock (HH:MM). */
+export function londonWallClock(instant: Date): { date: IsoDate; time: string } {
+  const ms = instant.getTime();
+  if (!Number.isFinite(ms)) throw new RangeError('Invalid Date passed to londonWallClock');
+  const wallClock = ms + offsetMinutesFor(ms) * MS_PER_MINUTE;
+  const minutes = Math.floor((wallClock - Math.floor(wallClock / MS_PER_DAY) * MS_PER_DAY) / MS_PER_MINUTE);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return {
+    date: fromEpochDay(Math.floor(wallClock / MS_PER_DAY)),
+    time: `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`,
+  };
+}
+
+/**
+ * The instant at which London's clocks showed this date and time (HH:MM). The offset is read at the
+ * time taken as UTC and then again where that points: in the hour skipped in spring the result is an
+ * hour later (01:30 is 02:30 BST), and in the hour repeated in autumn it is the second, GMT, one
+ * (01:30 is 01:30Z, not 00:30Z).
+ */
+export function instantOfLondon(date: IsoDate, time: string): Date {
+  const [y = 0, m = 1, d = 1] = date.split('-').map(Number);
+  const [h = 0, min = 0] = time.split(':').map(Number);
+  const wallClock = epochDayOfCivil(y, m, d) * MS_PER_DAY + (h * 60 + min) * MS_PER_MINUTE;
+  const firstGuess = wallClock - offsetMinutesFor(wallClock) * MS_PER_MINUTE;
+  return new Date(wallClock - offsetMinutesFor(firstGuess) * MS_PER_MINUTE);
+}

@@ -116,6 +116,17 @@ export const REPRESENTATIVE_RELATIONSHIPS = [
   'power-of-attorney',
   'other',
 ] as const;
+/** How each relationship reads to staff. */
+export const RELATIONSHIP_NAMES: Record<(typeof REPRESENTATIVE_RELATIONSHIPS)[number], string> = {
+  advocate: 'Advocate',
+  relative: 'Relative',
+  friend: 'Friend',
+  mp: 'MP',
+  councillor: 'Councillor',
+  solicitor: 'Solicitor',
+  'power-of-attorney': 'Holder of power of attorney',
+  other: 'Other',
+};
 /** The Code lets MPs, councillors and holders of power of attorney act without the resident's consent. */
 export const CONSENT_EXEMPT_RELATIONSHIPS: readonly string[] = ['mp', 'councillor', 'power-of-attorney'];
 

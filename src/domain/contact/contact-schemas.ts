@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { IsoDate } from '../calendar/iso-date.ts';
+import { isIsoDate, type IsoDate } from '../calendar/iso-date.ts';
+import { instantOfLondon } from '../calendar/london-time.ts';
 import { CHANNELS, EARLIEST_INPUT_DATE, REPRESENTATIVE_RELATIONSHIPS } from '../complaint/command-schemas.ts';
-import { dateFromParts, instantOfLondon } from './london-clock.ts';
 import { CONTACT_KINDS, RESIDENT_CHOICES, triage, type ContactKind, type ResidentChoice } from './triage.ts';
 
 /**
@@ -46,9 +46,9 @@ const answer = z
 export const LOG_CONTACT_FIELDS = [
   'kind',
   'channel',
-  'receivedDay',
-  'receivedMonth',
-  'receivedYear',
+  'received-day',
+  'received-month',
+  'received-year',
   'receivedTime',
   'residentName',
   'residentPhone',
@@ -65,9 +65,9 @@ export const LOG_CONTACT_FIELDS = [
   'dissatisfied',
   'offeredChoice',
   'residentChose',
-  'issueDay',
-  'issueMonth',
-  'issueYear',
+  'issueDate-day',
+  'issueDate-month',
+  'issueDate-year',
   'issueDateKind',
   'staffMemberName',
   'managerName',
@@ -121,6 +121,12 @@ export function contactIdFrom(form: Record<string, string | undefined>): string 
   return id.success ? id.data : undefined;
 }
 
+/**
+ * The two dates, each read from its three boxes by the page (`dateFromInput`): YYYY-MM-DD, or the
+ * text as typed, or absent when the boxes were left empty.
+ */
+const DATES = { received: answer, issueDate: answer };
+
 const oneOf = <T extends string>(values: readonly T[], value: string): value is T =>
   (values as readonly string[]).includes(value);
 
@@ -129,7 +135,7 @@ const oneOf = <T extends string>(values: readonly T[], value: string): value is 
  * Returns the contact record; a ZodError lists every problem, each at its field.
  */
 export function logContactSchema(now: Date) {
-  return answersSchema.transform((a, ctx): LoggedContact => {
+  return answersSchema.extend(DATES).transform((a, ctx): LoggedContact => {
     // Collected, then reported in the order the fields appear on the page (the error summary's order).
     const problems: { field: string; message: string }[] = [];
     const problem = (field: string, message: string) => {
@@ -155,8 +161,9 @@ export function logContactSchema(now: Date) {
 
     // When: a real date, a 24-hour time, not in the future.
     let receivedAt: Date | null = null;
-    const receivedOn = dateFromParts(a.receivedDay, a.receivedMonth, a.receivedYear);
-    if (!receivedOn) problem('received', 'Enter the date the contact was received as a real date');
+    const receivedOn = isIsoDate(a.received) ? a.received : null;
+    if (!a.received) problem('received', 'Enter the date the contact was received');
+    else if (!receivedOn) problem('received', 'Enter the date the contact was received as a real date');
     else if (!/^([01]?\d|2[0-3]):[0-5]\d$/.test(a.receivedTime)) {
       problem('receivedTime', 'Enter the time in the 24-hour clock, like 14:30');
     } else if (receivedOn < EARLIEST_INPUT_DATE) {
@@ -217,8 +224,9 @@ export function logContactSchema(now: Date) {
       );
     }
     if (kind === 'complaint') {
-      const issueDate = dateFromParts(a.issueDay, a.issueMonth, a.issueYear);
-      if (!issueDate) problem('issueDate', 'Enter the date of the issue as a real date');
+      const issueDate = isIsoDate(a.issueDate) ? a.issueDate : null;
+      if (!a.issueDate) problem('issueDate', 'Enter the date of the issue');
+      else if (!issueDate) problem('issueDate', 'Enter the date of the issue as a real date');
       else if (receivedOn && issueDate > receivedOn) {
         problem('issueDate', 'The date of the issue must be on or before the date received');
       } else if (issueDate < EARLIEST_INPUT_DATE) {

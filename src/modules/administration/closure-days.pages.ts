@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { rolesAllowedTo } from '../../domain/access/permissions.ts';
-import { type FormErrors, type FormValues } from '../../platform/web/forms.ts';
+import { dateFromInput, dateInputIds, withDateInputMessages } from '../../platform/web/date-input.ts';
+import { formErrorsFrom, type FormErrors, type FormValues } from '../../platform/web/forms.ts';
 import type { PageResult, PageRoute } from '../../platform/web/page-route.ts';
 import { pageRoutes } from '../../platform/web/page-route.ts';
 import type { ClosureDay } from '../organisations/organisation.repository.ts';
@@ -8,7 +9,6 @@ import type { StaffDeps } from '../staff/deps.ts';
 import type { StaffPrincipal } from '../staff/staff-principal.ts';
 import { ADMIN_PATHS } from './admin-paths.ts';
 import { addClosureDay, closureDaysOverview, removeClosureDay } from './closure-days.use-case.ts';
-import { dateFormErrors, dateInputItems, withDateInput } from './date-input.ts';
 import { dayInWords } from '../../platform/web/dates-in-words.ts';
 import { countFromQuery, successMessage } from './success-banner.ts';
 
@@ -59,8 +59,7 @@ export function closureDayPages(deps: StaffDeps): PageRoute<StaffPrincipal>[] {
         upcoming: upcoming.map(present(today)),
         past: past.map(present(today)),
         successMessage: closureDayMessage(extra.done, extra.moved),
-        description: form.description ?? '',
-        dateItems: dateInputItems(form, DATE_FIELD, Boolean(extra.errors?.fields[DATE_FIELD])),
+        values: form,
         errors: extra.errors,
       },
     };
@@ -79,12 +78,16 @@ export function closureDayPages(deps: StaffDeps): PageRoute<StaffPrincipal>[] {
       roles: ROLES,
       handler: async ({ principal, form }) => {
         try {
-          const { casesMoved } = await withDateInput(form, DATE_FIELD, 'the date of the closure day', (day) =>
-            addClosureDay(deps, principal, { day, description: form.description ?? '' }),
-          );
+          const { casesMoved } = await addClosureDay(deps, principal, {
+            day: dateFromInput(form, DATE_FIELD) ?? '',
+            description: form.description ?? '',
+          });
           return { redirect: `${ADMIN_PATHS.closureDays}?done=added&moved=${String(casesMoved)}` };
         } catch (error) {
-          const errors = dateFormErrors(error, DATE_FIELD);
+          const errors = formErrorsFrom(
+            withDateInputMessages(error, form, [DATE_FIELD]),
+            dateInputIds([DATE_FIELD]),
+          );
           if (!errors) throw error;
           return listPage(principal, { form, errors });
         }

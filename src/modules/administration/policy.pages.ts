@@ -2,7 +2,13 @@ import { rolesAllowedTo } from '../../domain/access/permissions.ts';
 import { londonDateOf } from '../../domain/calendar/index.ts';
 import type { Policy } from '../../domain/policy/policy-schema.ts';
 import { PRESETS } from '../../domain/policy/presets/index.ts';
-import { type FormErrors, type FormValues } from '../../platform/web/forms.ts';
+import {
+  dateFromInput,
+  dateInputIds,
+  dateInputValues,
+  withDateInputMessages,
+} from '../../platform/web/date-input.ts';
+import { formErrorsFrom, type FormErrors, type FormValues } from '../../platform/web/forms.ts';
 import type { PageResult, PageRoute } from '../../platform/web/page-route.ts';
 import { pageRoutes } from '../../platform/web/page-route.ts';
 import {
@@ -22,7 +28,6 @@ import type { StaffDeps } from '../staff/deps.ts';
 import type { StaffPrincipal } from '../staff/staff-principal.ts';
 import { ADMIN_PATHS } from './admin-paths.ts';
 import { requireAdministration } from './administration-access.ts';
-import { dateFormErrors, dateInputItems, withDateInput } from './date-input.ts';
 import { dateInWords } from '../../platform/web/dates-in-words.ts';
 
 const pages = pageRoutes<StaffPrincipal>();
@@ -44,17 +49,6 @@ function presentPolicy(policy: Policy) {
       .join(', '),
     mainJurisdiction: JURISDICTION_NAMES[policy.defaultJurisdiction],
     compliance: complianceInWords(policy),
-  };
-}
-
-/** A date as the date input's three boxes (no leading zeros), with any other fields. */
-function dateParts(date: string, other: FormValues = {}): FormValues {
-  const [year = '', month = '', day = ''] = date.split('-');
-  return {
-    ...other,
-    [`${DATE_FIELD}-day`]: String(Number(day)),
-    [`${DATE_FIELD}-month`]: String(Number(month)),
-    [`${DATE_FIELD}-year`]: year,
   };
 }
 
@@ -83,18 +77,24 @@ export function policyPages(deps: StaffDeps): PageRoute<StaffPrincipal>[] {
       data: {
         adminPaths: ADMIN_PATHS,
         presetItems: presetItems(form.preset),
-        dateItems: dateInputItems(form, DATE_FIELD, Boolean(errors?.fields[DATE_FIELD])),
+        values: form,
         errors,
       },
     };
   };
 
   /** Runs a use case on the chosen preset and date, from the form (or the confirm page's address). */
-  const withChoice = <T>(values: FormValues, work: (input: AdoptPresetInput) => Promise<T>) =>
-    withDateInput(values, DATE_FIELD, 'the date the policy takes effect', (effectiveFrom) =>
-      work({ preset: values.preset ?? '', effectiveFrom }),
-    );
-  const errorsOf = (error: unknown) => dateFormErrors(error, DATE_FIELD);
+  const choiceOf = (values: FormValues): AdoptPresetInput => ({
+    preset: values.preset ?? '',
+    effectiveFrom: dateFromInput(values, DATE_FIELD) ?? '',
+  });
+  /** The chosen preset and date, as the confirm page's address and hidden fields. */
+  const choiceValues = (policy: Policy): FormValues => ({
+    preset: policy.key,
+    ...dateInputValues(DATE_FIELD, policy.effectiveFrom),
+  });
+  const errorsOf = (error: unknown, values: FormValues) =>
+    formErrorsFrom(withDateInputMessages(error, values, [DATE_FIELD]), dateInputIds([DATE_FIELD]));
 
   return [
     pages.staff({
@@ -123,7 +123,7 @@ export function policyPages(deps: StaffDeps): PageRoute<StaffPrincipal>[] {
       roles: ROLES,
       handler: ({ principal, query }) => {
         // The date starts as today; coming back from the confirm page keeps the answers.
-        const defaults = dateParts(londonDateOf(deps.clock.now()));
+        const defaults = dateInputValues(DATE_FIELD, londonDateOf(deps.clock.now()));
         return Promise.resolve(choosePage(principal, { ...defaults, ...query }));
       },
     }),
@@ -133,11 +133,11 @@ export function policyPages(deps: StaffDeps): PageRoute<StaffPrincipal>[] {
       roles: ROLES,
       handler: async ({ principal, form }) => {
         try {
-          const policy = await withChoice(form, (input) => previewPolicyPreset(deps, principal, input));
-          const query = new URLSearchParams(dateParts(policy.effectiveFrom, { preset: policy.key }));
+          const policy = await previewPolicyPreset(deps, principal, choiceOf(form));
+          const query = new URLSearchParams(choiceValues(policy));
           return { redirect: `${CONFIRM}?${query.toString()}` };
         } catch (error) {
-          const errors = errorsOf(error);
+          const errors = errorsOf(error, form);
           if (!errors) throw error;
           return choosePage(principal, form, errors);
         }
@@ -149,18 +149,18 @@ export function policyPages(deps: StaffDeps): PageRoute<StaffPrincipal>[] {
       roles: ROLES,
       handler: async ({ principal, query }) => {
         try {
-          const policy = await withChoice(query, (input) => previewPolicyPreset(deps, principal, input));
+          const policy = await previewPolicyPreset(deps, principal, choiceOf(query));
           return {
             view: 'admin/policy-confirm.njk',
             data: {
               adminPaths: ADMIN_PATHS,
               policy: presentPolicy(policy),
-              hidden: dateParts(policy.effectiveFrom, { preset: policy.key }),
+              hidden: choiceValues(policy),
               changeHref: `${CHOOSE}?${new URLSearchParams(query).toString()}`,
             },
           };
         } catch (error) {
-          const errors = errorsOf(error);
+          const errors = errorsOf(error, query);
           if (!errors) throw error;
           return choosePage(principal, query, errors);
         }
@@ -172,10 +172,10 @@ export function policyPages(deps: StaffDeps): PageRoute<StaffPrincipal>[] {
       roles: ROLES,
       handler: async ({ principal, form }) => {
         try {
-          await withChoice(form, (input) => adoptPolicyPreset(deps, principal, input));
+          await adoptPolicyPreset(deps, principal, choiceOf(form));
           return { redirect: `${ADMIN_PATHS.policy}?done=adopted` };
         } catch (error) {
-          const errors = errorsOf(error);
+          const errors = errorsOf(error, form);
           if (!errors) throw error;
           return choosePage(principal, form, errors);
         }

@@ -7,19 +7,12 @@ import {
   type StaffMember,
 } from '../../domain/complaint/command-schemas.ts';
 import type { CommandName } from '../../domain/complaint/decide.ts';
+import { dateFromInput } from '../../platform/web/date-input.ts';
 import type { FormValues } from '../../platform/web/forms.ts';
 import type { ComplaintView } from '../complaints/complaint.presenter.ts';
-import {
-  anyAnswered,
-  dateFrom,
-  lines,
-  optional,
-  penceFrom,
-  type Choice,
-  type FieldSpec,
-} from './case-form-fields.ts';
+import { anyAnswered, lines, optional, penceFrom, type Choice, type FieldSpec } from './case-form-fields.ts';
 import { codeInWords, formatDate } from './case-format.ts';
-import { instantOfLondon } from '../../domain/contact/london-clock.ts';
+import { instantOfLondon, isIsoDate } from '../../domain/calendar/index.ts';
 
 /** What a form needs to draw itself and read its answers. */
 export interface ActionContext {
@@ -36,6 +29,8 @@ export interface ReadForm {
   input: unknown;
   /** The form field for an input path like `decisions.0.reasons`; the path's first part by default. */
   fieldOf?(path: string): string | undefined;
+  /** The answers read, so that a date's error can be worded for its boxes as typed. */
+  values?: FormValues;
 }
 
 export interface ActionForm {
@@ -181,11 +176,11 @@ function responseForm(stage: 1 | 2): ActionForm {
           kind: optional(values, `remedy-${row}-kind`),
           description: values[`remedy-${row}-description`] ?? '',
           amountPence: penceFrom(values, `remedy-${row}-amount`),
-          dueDate: dateFrom(values, `remedy-${row}-due`),
+          dueDate: dateFromInput(values, `remedy-${row}-due`),
         })),
         actions: actionRows.map((row) => ({
           description: values[`action-${row}-description`] ?? '',
-          dueDate: dateFrom(values, `action-${row}-due`),
+          dueDate: dateFromInput(values, `action-${row}-due`),
         })),
         learning: optional(values, 'learning'),
       };
@@ -213,8 +208,17 @@ function responseForm(stage: 1 | 2): ActionForm {
   };
 }
 
+/** Each form's reading also keeps the answers it read (see `ReadForm.values`). */
+function keepingAnswers<T extends Record<string, ActionForm>>(forms: T): T {
+  const kept = Object.entries(forms).map(([command, form]) => [
+    command,
+    { ...form, read: (values: FormValues, ctx: ActionContext) => ({ ...form.read(values, ctx), values }) },
+  ]);
+  return Object.fromEntries(kept) as T;
+}
+
 /** One form per lifecycle command: the fields it shows and how its answers become the command's input. */
-export const ACTION_FORMS: { readonly [K in CommandName]: ActionForm } = {
+export const ACTION_FORMS: { readonly [K in CommandName]: ActionForm } = keepingAnswers({
   accept: {
     title: 'Accept the complaint',
     button: 'Accept complaint',
@@ -379,7 +383,7 @@ export const ACTION_FORMS: { readonly [K in CommandName]: ActionForm } = {
     defaults: () => ({ goodReason: '' }),
     read: (values) => ({
       input: {
-        newDueDate: dateFrom(values, 'newDueDate'),
+        newDueDate: dateFromInput(values, 'newDueDate'),
         reason: values.reason ?? '',
         goodReason: optional(values, 'goodReason'),
         ombudsmanDetailsGiven: confirmed(values, 'ombudsmanDetailsGiven'),
@@ -450,11 +454,16 @@ export const ACTION_FORMS: { readonly [K in CommandName]: ActionForm } = {
       { type: 'textarea', name: 'reason', label: 'Their reasons, if they gave any (optional)', rows: 3 },
     ],
     read: (values, ctx) => {
-      const date = dateFrom(values, 'requestedAt');
+      const date = dateFromInput(values, 'requestedAt');
       // A date alone: today means now; an earlier day is taken as the end of that London day, so a
       // request recorded for the day the response went out is never before the response.
+      // A date that does not exist is passed on as typed, for the schema to refuse.
       const requestedAt =
-        date === undefined || date === ctx.today ? undefined : instantOfLondon(date, '23:59').toISOString();
+        date === undefined || date === ctx.today
+          ? undefined
+          : isIsoDate(date)
+            ? instantOfLondon(date, '23:59').toISOString()
+            : date;
       return { input: { requestedAt, reason: optional(values, 'reason') } };
     },
   },
@@ -554,7 +563,7 @@ export const ACTION_FORMS: { readonly [K in CommandName]: ActionForm } = {
     read: (values) => ({
       input: {
         itemId: optional(values, 'itemId'),
-        completedOn: dateFrom(values, 'completedOn'),
+        completedOn: dateFromInput(values, 'completedOn'),
         note: optional(values, 'note'),
       },
     }),
@@ -576,4 +585,4 @@ export const ACTION_FORMS: { readonly [K in CommandName]: ActionForm } = {
     fields: () => [{ type: 'textarea', name: 'note', label: 'Note (optional)', rows: 3 }],
     read: (values) => ({ input: { note: optional(values, 'note') } }),
   },
-};
+});

@@ -1,18 +1,26 @@
 import { ZodError } from 'zod';
 import { CommandRefused } from '../../domain/complaint/refusal.ts';
 import { InvalidInputError } from '../../platform/errors.ts';
+import { dateInputMessage } from '../../platform/web/date-input.ts';
 import type { FormErrors } from '../../platform/web/forms.ts';
 import type { ActionForm, ReadForm } from './case-actions.ts';
 
-/** The schema's words for a date typed wrongly, said the way a GOV.UK date input needs. */
-const DATE_FORMAT = / as a date (in the format YYYY-MM-DD|and time, for example .*)$/;
+/** The schema's words for a timestamp typed wrongly, for a form that asks only for its date. */
+const TIMESTAMP_FORMAT = / as a date and time, for example .*$/;
 
-function messageFor(message: string, field: string, form: ActionForm): string {
+function messageFor(
+  message: string,
+  field: string,
+  form: ActionForm,
+  read: ReadForm,
+  isDate: boolean,
+): string {
   if (message.startsWith('Invalid input')) {
     const key = Object.keys(form.missing ?? {}).find((k) => field === k || field.endsWith(`-${k}`));
     return (key && form.missing?.[key]) ?? 'Check this answer';
   }
-  return message.replace(DATE_FORMAT, ' as a real date');
+  if (!isDate) return message;
+  return dateInputMessage(read.values ?? {}, field, message.replace(TIMESTAMP_FORMAT, ' as a real date'));
 }
 
 /**
@@ -40,7 +48,7 @@ export function actionFormErrors(
   for (const { path, message } of problems) {
     const mapped = path ? (read.fieldOf?.(path) ?? path.split('.')[0] ?? '') : '';
     const field = mapped in ids ? mapped : 'form';
-    const text = messageFor(message, field, form);
+    const text = messageFor(message, field, form, read, ids[field] === `${field}-day`);
     if (errors.fields[field]) continue;
     errors.fields[field] = { text };
     errors.summary.push({ text, href: `#${ids[field] ?? firstId}` });

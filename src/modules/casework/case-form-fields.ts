@@ -48,23 +48,6 @@ export function lines(values: FormValues, name: string): string[] {
     .filter((line) => line !== '');
 }
 
-export const DATE_PARTS = ['day', 'month', 'year'] as const;
-
-/**
- * A GOV.UK date input (day, month, year) as YYYY-MM-DD, or undefined when left blank. Anything
- * else is passed on as typed, so that the schema reports it as not a real date.
- */
-export function dateFrom(values: FormValues, name: string): string | undefined {
-  const [day = '', month = '', year = ''] = DATE_PARTS.map((part) =>
-    (values[`${name}-${part}`] ?? '').trim(),
-  );
-  if (!day && !month && !year) return undefined;
-  if (/^\d{4}$/.test(year) && /^\d{1,2}$/.test(month) && /^\d{1,2}$/.test(day)) {
-    return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
-  }
-  return `${year}-${month}-${day}`;
-}
-
 /** "12.50" or "£12.50" as pence; anything else is kept as text for the schema to refuse. */
 export function penceFrom(values: FormValues, name: string): number | string | undefined {
   const value = optional(values, name)?.replace(/^£/, '').replace(/,/g, '');

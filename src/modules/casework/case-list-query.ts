@@ -1,9 +1,8 @@
-import { z } from 'zod';
-import { isIsoDate } from '../../domain/calendar/index.ts';
 import { CHANNELS } from '../../domain/complaint/command-schemas.ts';
 import { DEADLINE_STATUSES } from '../../domain/complaint/deadlines.ts';
 import { describeStatus } from '../../domain/complaint/decide.ts';
 import { STATUSES } from '../../domain/complaint/state.ts';
+import { dateFromInput, dateInputIds, withDateInputMessages } from '../../platform/web/date-input.ts';
 import type { FormValues } from '../../platform/web/forms.ts';
 import type { ServiceArea } from '../administration/service-areas.repository.ts';
 import type { ComplaintDeps } from '../complaints/deps.ts';
@@ -35,27 +34,10 @@ const PASSED_THROUGH = [
   'cursor',
 ] as const;
 
-const DATE_FIELDS = {
-  receivedFrom: 'the earliest date received',
-  receivedTo: 'the latest date received',
-} as const;
+const DATE_FIELDS = ['receivedFrom', 'receivedTo'] as const;
 
 /** A date's error links to its first box (GOV.UK date input). */
-export const dateFieldIds = { receivedFrom: 'receivedFrom-day', receivedTo: 'receivedTo-day' };
-
-/** A GOV.UK date input's three boxes as an ISO date; undefined when all are empty. */
-function dateFrom(values: FormValues, field: keyof typeof DATE_FIELDS): string | undefined | Error {
-  const [day, month, year] = ['day', 'month', 'year'].map((part) =>
-    (values[`${field}-${part}`] ?? '').trim(),
-  );
-  if (!day && !month && !year) return undefined;
-  const what = DATE_FIELDS[field];
-  if (!/^\d{1,2}$/.test(day ?? '') || !/^\d{1,2}$/.test(month ?? '') || !/^\d{4}$/.test(year ?? '')) {
-    return new Error(`Enter ${what} as a day, month and year, for example 27 3 2026`);
-  }
-  const iso = `${year ?? ''}-${(month ?? '').padStart(2, '0')}-${(day ?? '').padStart(2, '0')}`;
-  return isIsoDate(iso) ? iso : new Error(`Enter ${what} as a real date`);
-}
+export const dateFieldIds = dateInputIds(DATE_FIELDS);
 
 /**
  * The list use case's query from the page's query string: empty fields are no filter, and the date
@@ -67,16 +49,12 @@ export function caseListQuery(values: FormValues, limit: number): ListComplaints
     const value = values[field]?.trim();
     if (value) input[field] = value;
   }
-  const issues: z.core.$ZodIssue[] = [];
-  for (const field of Object.keys(DATE_FIELDS) as (keyof typeof DATE_FIELDS)[]) {
-    const date = dateFrom(values, field);
-    if (date instanceof Error) {
-      issues.push({ code: 'custom', path: [field], message: date.message, input: undefined });
-    } else if (date) input[field] = date;
+  for (const field of DATE_FIELDS) {
+    const date = dateFromInput(values, field);
+    if (date !== undefined) input[field] = date;
   }
   const parsed = listComplaintsQuerySchema.safeParse(input);
-  if (!parsed.success) issues.push(...parsed.error.issues);
-  if (issues.length > 0) throw new z.ZodError(issues);
+  if (!parsed.success) throw withDateInputMessages(parsed.error, values, DATE_FIELDS);
   return input;
 }
 

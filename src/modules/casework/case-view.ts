@@ -4,17 +4,19 @@ import {
   type ServiceArea,
 } from '../administration/service-areas.repository.ts';
 import type { IsoDate } from '../../domain/calendar/index.ts';
-import { deadlineInWords, URGENCY_TAG_CLASSES } from './deadline-words.ts';
+import { DEADLINE_KIND_IN_WORDS, deadlineInWords, URGENCY_TAG_CLASSES } from './deadline-words.ts';
 import { actionsFor, type Role } from '../../domain/access/permissions.ts';
-import { CONSENT_EXEMPT_RELATIONSHIPS } from '../../domain/complaint/command-schemas.ts';
+import {
+  CHANNEL_NAMES,
+  CONSENT_EXEMPT_RELATIONSHIPS,
+  RELATIONSHIP_NAMES,
+} from '../../domain/complaint/command-schemas.ts';
 import { describeStatus } from '../../domain/complaint/decide.ts';
-import type { DeadlineStatus } from '../../domain/complaint/deadlines.ts';
+import { DEADLINE_KINDS, type DeadlineKind, type DeadlineStatus } from '../../domain/complaint/deadlines.ts';
 import type { ComplaintView } from '../complaints/complaint.presenter.ts';
-import type { getTimeline } from '../complaints/get-timeline.use-case.ts';
+import type { DescribedEvent } from '../complaints/get-timeline.use-case.ts';
 import { ACTION_FORMS } from './case-actions.ts';
 import { codeInWords, formatDate, formatDateTime, pounds, sentence } from './case-format.ts';
-
-type Timeline = Awaited<ReturnType<typeof getTimeline>>;
 
 interface Tag {
   text: string;
@@ -35,21 +37,16 @@ const DEADLINE_TAGS: Record<DeadlineStatus, Tag> = {
   missed: { text: 'Missed', classes: 'govuk-tag--pink' },
 };
 
-const DEADLINE_NAMES: [keyof ComplaintView['deadlines'] & string, string][] = [
-  ['stage1Acknowledgement', 'Stage 1 acknowledgement'],
-  ['stage1FirstContact', 'Stage 1 first contact with the resident'],
-  ['stage1Response', 'Stage 1 response'],
-  ['stage2Acknowledgement', 'Stage 2 acknowledgement'],
-  ['stage2Response', 'Stage 2 (final) response'],
-];
+/** The view names each deadline in camel case: 'stage-1-response' is `stage1Response`. */
+const viewKey = (kind: DeadlineKind) => kind.replace(/-(.)/g, (_, next: string) => next.toUpperCase());
 
 function deadlines(view: ComplaintView, today: IsoDate) {
-  return DEADLINE_NAMES.flatMap(([key, name]) => {
-    const d = view.deadlines[key];
+  return DEADLINE_KINDS.flatMap((kind) => {
+    const d = view.deadlines[viewKey(kind)];
     if (!d) return [];
     return [
       {
-        name,
+        name: DEADLINE_KIND_IN_WORDS[kind],
         due: formatDate(d.due),
         originalDue: d.extended ? formatDate(d.originalDue) : '',
         completedOn: formatDate(d.completedOn),
@@ -63,19 +60,17 @@ function deadlines(view: ComplaintView, today: IsoDate) {
   });
 }
 
+/** A stored code in words: the state keeps plain strings, though only known codes are ever saved. */
+const inWords = (words: Readonly<Record<string, string>>, code: string) => words[code] ?? codeInWords(code);
+
 function caseDetails(view: ComplaintView, areas: readonly ServiceArea[]): Row[] {
   const flags = view.flags;
   const rows: Row[] = [
     { key: 'Reference', lines: [view.reference] },
     { key: 'Status', lines: [sentence(describeStatus(view.status))] },
     { key: 'Stage', lines: [`Stage ${view.stage}`] },
-    {
-      key: 'Received',
-      lines: [
-        formatDateTime(view.receivedAt),
-        `By ${codeInWords(view.channel).toLowerCase()}, taken by ${view.receivedBy.name}`,
-      ],
-    },
+    { key: 'Received', lines: [formatDateTime(view.receivedAt), `Taken by ${view.receivedBy.name}`] },
+    { key: 'How it was made', lines: [inWords(CHANNEL_NAMES, view.channel)] },
     {
       key: 'Date of the issue',
       lines: [
@@ -144,7 +139,7 @@ function parties(view: ComplaintView): Row[] {
     rows.push({
       key: 'Representative',
       lines: [
-        `${r.name} (${r.relationship === 'mp' ? 'MP' : codeInWords(r.relationship).toLowerCase()})`,
+        `${r.name} (${RELATIONSHIP_NAMES[r.relationship]})`,
         ...contactLines(r.contact),
         r.consentHeld ? 'The resident’s consent is held' : exempt ? 'Consent is not needed' : '',
       ].filter(Boolean),
@@ -236,7 +231,7 @@ function extensions(view: ComplaintView) {
 /** Everything the case page shows, as text: the template only lays it out. */
 export function casePageData(
   view: ComplaintView,
-  timeline: Timeline,
+  events: readonly DescribedEvent[],
   role: Role,
   today: IsoDate,
   areas: readonly ServiceArea[],
@@ -261,7 +256,7 @@ export function casePageData(
     escalation: escalation(view),
     linkedFrom: view.linkedFrom,
     linkedCases: view.linkedCases,
-    timeline: timeline.events.map((e) => ({
+    timeline: events.map((e) => ({
       at: formatDateTime(e.occurredAt),
       who: e.actor.name,
       what: e.description,

@@ -1,26 +1,20 @@
 import { z } from 'zod';
 import { rolesAllowedTo } from '../../domain/access/permissions.ts';
-import { londonDateOf } from '../../domain/calendar/index.ts';
 import { ALLOWED_IN, describeStatus, type CommandName } from '../../domain/complaint/decide.ts';
 import { ConflictError } from '../../platform/errors.ts';
 import type { FormErrors, FormValues } from '../../platform/web/forms.ts';
 import { pageRoutes, type PageResult, type PageRoute } from '../../platform/web/page-route.ts';
 import { actOnComplaint } from '../complaints/act-on-complaint.use-case.ts';
 import type { ChangeRequest } from '../complaints/change-case.ts';
-import { getComplaint } from '../complaints/get-complaint.use-case.ts';
-import { listServiceAreas } from '../administration/service-areas.repository.ts';
-import { contactsForCase } from '../contacts/view-contacts.use-case.ts';
-import { getTimeline } from '../complaints/get-timeline.use-case.ts';
 import { spinOffComplaint } from '../complaints/spin-off-complaint.use-case.ts';
 import type { StaffDeps } from '../staff/deps.ts';
 import { PATHS } from '../staff/staff-layout.ts';
 import type { StaffPrincipal } from '../staff/staff-principal.ts';
-import { assignableStaff } from './assignable-staff.ts';
 import { ACTION_FORMS, type ActionContext } from './case-actions.ts';
-import { exclusionReasonsFor } from './case-exclusion-reasons.ts';
 import { actionFormErrors } from './case-form-errors.ts';
 import { fieldIds, withAnswers } from './case-form-fields.ts';
 import { casePageData } from './case-view.ts';
+import { getCasePage } from './get-case-page.use-case.ts';
 
 const pages = pageRoutes<StaffPrincipal>();
 
@@ -38,18 +32,23 @@ const caseHref = (reference: string) => `${PATHS.cases}/${reference}`;
 const CONFLICT =
   'This case has changed since you opened this form: someone else has updated it. Check the case, then submit the form again if it is still needed.';
 
-async function actionContext(
+/** The forms with a handler field: only these need the list of staff a case can be given to. */
+export const FORMS_WITH_A_HANDLER: readonly CommandName[] = [
+  'acknowledge',
+  'assign-handler',
+  'acknowledge-stage-2',
+];
+
+/** A form's context is the case page's read, with the staff only where the form offers them. */
+function actionContext(
   deps: StaffDeps,
   principal: StaffPrincipal,
   reference: string,
   command: CommandName,
 ): Promise<ActionContext> {
-  const view = await getComplaint(deps, principal.organisationId, reference);
-  const [staff, exclusionReasons] = await Promise.all([
-    assignableStaff(deps, principal.organisationId),
-    command === 'not-accept' ? exclusionReasonsFor(deps, principal.organisationId, reference) : [],
-  ]);
-  return { view, staff, exclusionReasons, today: londonDateOf(deps.clock.now()) };
+  return getCasePage(deps, principal.organisationId, reference, {
+    staff: FORMS_WITH_A_HANDLER.includes(command),
+  });
 }
 
 function formPage(
@@ -143,12 +142,11 @@ export function casePages(deps: StaffDeps): PageRoute<StaffPrincipal>[] {
       roles: rolesAllowedTo('view-cases'),
       params: caseParams,
       handler: async ({ principal, params, query }) => {
-        const view = await getComplaint(deps, principal.organisationId, params.reference);
-        const timeline = await getTimeline(deps, principal.organisationId, view.reference);
-        const contacts = await contactsForCase(deps, principal.organisationId, view.id);
-        // Retired areas too: a case keeps the area it was filed under.
-        const areas = await deps.db.forOrganisation(principal.organisationId, (tx) =>
-          listServiceAreas(tx, principal.organisationId, { includeRetired: true }),
+        const { view, events, contacts, areas, today } = await getCasePage(
+          deps,
+          principal.organisationId,
+          params.reference,
+          { record: true },
         );
         const done =
           query.done && Object.hasOwn(ACTION_FORMS, query.done)
@@ -157,7 +155,7 @@ export function casePages(deps: StaffDeps): PageRoute<StaffPrincipal>[] {
         return {
           view: 'cases/case.njk',
           data: {
-            ...casePageData(view, timeline, principal.role, londonDateOf(deps.clock.now()), areas),
+            ...casePageData(view, events, principal.role, today, areas),
             contacts,
             done,
           },

@@ -5,7 +5,7 @@ import type { StaffDeps } from '../staff/deps.ts';
 import { PATHS } from '../staff/staff-layout.ts';
 import type { StaffPrincipal } from '../staff/staff-principal.ts';
 import { roleInWords } from '../staff/staff-roles.ts';
-import { DASHBOARD_COUNTS, DASHBOARD_TABLE_SIZE, showDashboard } from './dashboard.use-case.ts';
+import { countQuery, DASHBOARD_COUNTS, DASHBOARD_TABLE_SIZE, showDashboard } from './dashboard.use-case.ts';
 
 const pages = pageRoutes<StaffPrincipal>();
 
@@ -31,7 +31,7 @@ export function dashboardPages(deps: StaffDeps): PageRoute<StaffPrincipal>[] {
             counts: DASHBOARD_COUNTS.map((c) => ({
               label: c.label,
               count: dashboard.counts[c.key],
-              href: linksToCases ? `${PATHS.cases}?${c.query}` : null,
+              href: linksToCases ? `${PATHS.cases}?${countQuery(c.filter)}` : null,
             })),
             cases: dashboard.cases,
             tableSize: DASHBOARD_TABLE_SIZE,

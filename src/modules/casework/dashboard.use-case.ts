@@ -1,32 +1,41 @@
 import { londonDateOf } from '../../domain/calendar/index.ts';
 import { may } from '../../domain/access/permissions.ts';
 import { listServiceAreas } from '../administration/service-areas.repository.ts';
-import { countCases, type CaseFilters } from '../complaints/complaint.repository.ts';
+import { countCasesBy, type CaseFilters } from '../complaints/complaint.repository.ts';
 import type { ComplaintDeps } from '../complaints/deps.ts';
-import { endOfWeek, listComplaints } from '../complaints/list-complaints.use-case.ts';
+import { deadlineThresholds, listComplaints } from '../complaints/list-complaints.use-case.ts';
 import type { StaffPrincipal } from '../staff/staff-principal.ts';
 import { caseRow, type CaseRow } from './case-list-rows.ts';
 
 /** How many cases the dashboard's tables show before linking to the full list. */
 export const DASHBOARD_TABLE_SIZE = 10;
 
-/** The dashboard's counts: each is also a filter of the case list (the query string it links to). */
+/** Filters named alike in the case list's query string and the repository, so one serves both. */
+type CountFilter = Pick<
+  CaseFilters,
+  'awaiting' | 'dueThisWeek' | 'extended' | 'deadlineStatus' | 'actionsOverdue'
+>;
+
+/** The dashboard's counts: each is a filter of the case list, and links to that list. */
 export const DASHBOARD_COUNTS = [
-  { key: 'awaiting', label: 'Awaiting acceptance or acknowledgement', query: 'awaiting=true' },
-  { key: 'dueThisWeek', label: 'Responses due this week', query: 'dueThisWeek=true' },
-  { key: 'extended', label: 'Deadlines extended', query: 'extended=true' },
-  { key: 'overdue', label: 'Overdue', query: 'deadlineStatus=overdue' },
-  { key: 'actionsOverdue', label: 'Outstanding actions overdue', query: 'actionsOverdue=true' },
-] as const;
+  { key: 'awaiting', label: 'Awaiting acceptance or acknowledgement', filter: { awaiting: true } },
+  { key: 'dueThisWeek', label: 'Responses due this week', filter: { dueThisWeek: true } },
+  { key: 'extended', label: 'Deadlines extended', filter: { extended: true } },
+  { key: 'overdue', label: 'Overdue', filter: { deadlineStatus: 'overdue' } },
+  { key: 'actionsOverdue', label: 'Outstanding actions overdue', filter: { actionsOverdue: true } },
+] as const satisfies readonly { key: string; label: string; filter: CountFilter }[];
 type CountKey = (typeof DASHBOARD_COUNTS)[number]['key'];
 
-const COUNT_FILTERS: Record<CountKey, Omit<CaseFilters, 'limit'>> = {
-  awaiting: { awaiting: true },
-  dueThisWeek: { dueThisWeek: true },
-  extended: { extended: true },
-  overdue: { deadlineStatus: 'overdue' },
-  actionsOverdue: { actionsOverdue: true },
-};
+/** The case list's query string for a count's filter, e.g. "deadlineStatus=overdue". */
+export const countQuery = (filter: CountFilter): string =>
+  new URLSearchParams(
+    Object.entries(filter).map(([name, value]): [string, string] => [name, String(value)]),
+  ).toString();
+
+const COUNT_FILTERS = Object.fromEntries(DASHBOARD_COUNTS.map((c) => [c.key, c.filter])) as Record<
+  CountKey,
+  CountFilter
+>;
 
 export interface Dashboard {
   counts: Record<CountKey, number>;
@@ -35,29 +44,26 @@ export interface Dashboard {
 }
 
 /**
- * What is due, for the signed-in member of staff and their organisation. The counts are SQL counts
- * (each an index range or lookup), so they stay fast however many cases there are.
+ * What is due, for the signed-in member of staff and their organisation. The counts are one SQL
+ * query (a filtered count each), so they stay fast however many cases there are.
  */
 export async function showDashboard(deps: ComplaintDeps, principal: StaffPrincipal): Promise<Dashboard> {
   const organisationId = principal.organisationId;
-  const today = londonDateOf(deps.clock.now());
-  const thresholds = { today, dueSoonBefore: {}, endOfWeek: endOfWeek(today) };
-  const counts = await deps.db.forOrganisation(organisationId, async (tx) => {
-    const entries: [CountKey, number][] = [];
-    for (const { key } of DASHBOARD_COUNTS) {
-      entries.push([key, await countCases(tx, organisationId, COUNT_FILTERS[key], thresholds)]);
-    }
-    return Object.fromEntries(entries) as Record<CountKey, number>;
+  const mayViewCases = may(principal.role, 'view-cases');
+  const { counts, areas } = await deps.db.forOrganisation(organisationId, async (tx) => {
+    const { thresholds } = await deadlineThresholds(tx, organisationId, londonDateOf(deps.clock.now()));
+    return {
+      counts: await countCasesBy(tx, organisationId, COUNT_FILTERS, thresholds),
+      areas: mayViewCases ? await listServiceAreas(tx, organisationId, { includeRetired: true }) : [],
+    };
   });
-  if (!may(principal.role, 'view-cases')) return { counts, cases: null };
+  if (!mayViewCases) return { counts, cases: null };
 
+  // Each list reads in its own transaction (listComplaints opens one).
   const urgentFirst = { open: true, sort: 'deadline', limit: DASHBOARD_TABLE_SIZE } as const;
-  const [mine, team, areas] = await Promise.all([
+  const [mine, team] = await Promise.all([
     listComplaints(deps, organisationId, { ...urgentFirst, handlerId: principal.staffId }),
     listComplaints(deps, organisationId, urgentFirst),
-    deps.db.forOrganisation(organisationId, (tx) =>
-      listServiceAreas(tx, organisationId, { includeRetired: true }),
-    ),
   ]);
   return {
     counts,

@@ -36,13 +36,11 @@ export const URGENCY_TAG_CLASSES: Record<Urgency, string> = {
   'on-track': 'govuk-tag--green',
 };
 
+/** Each deadline as staff name it, in the order a case meets them: on the case page and in tables. */
 export const DEADLINE_KIND_IN_WORDS: Record<DeadlineKind, string> = {
   'stage-1-acknowledgement': 'Stage 1 acknowledgement',
-  'stage-1-first-contact': 'Stage 1 first contact',
+  'stage-1-first-contact': 'Stage 1 first contact with the resident',
   'stage-1-response': 'Stage 1 response',
   'stage-2-acknowledgement': 'Stage 2 acknowledgement',
-  'stage-2-response': 'Stage 2 response',
+  'stage-2-response': 'Stage 2 (final) response',
 };
-
-/** Dates in words are shared by every page. */
-export { dateInWords } from '../../platform/web/dates-in-words.ts';

@@ -1,19 +1,4 @@
-import {
-  and,
-  asc,
-  count,
-  desc,
-  eq,
-  gte,
-  inArray,
-  isNotNull,
-  isNull,
-  lt,
-  lte,
-  or,
-  sql,
-  type SQL,
-} from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { DeadlineStatus } from '../../domain/complaint/deadlines.ts';
 import type { ComplaintEvent } from '../../domain/complaint/events.ts';
 import { OPEN_STATUSES, type ComplaintState, type Status } from '../../domain/complaint/state.ts';
@@ -452,16 +437,28 @@ export async function listCases(
   };
 }
 
-/** How many cases match the filters: a count in the database, never rows loaded. */
-export async function countCases(
+/** The filters a count can use: those of a list, without its order and page. */
+export type CountFilters = Omit<CaseFilters, 'limit' | 'after' | 'sort'>;
+
+/**
+ * How many cases match each set of filters, in one query: a `count(*) filter (where …)` per set, over
+ * only the rows matching one of them, so the planner can still read each set's index range.
+ */
+export async function countCasesBy<K extends string>(
   tx: Transaction,
   organisationId: string,
-  filters: Omit<CaseFilters, 'limit' | 'after' | 'sort'>,
+  filters: Readonly<Record<K, CountFilters>>,
   thresholds: DeadlineThresholds,
-): Promise<number> {
+): Promise<Record<K, number>> {
+  const conditions = (Object.entries(filters) as [K, CountFilters][]).map(
+    ([key, f]) => [key, caseConditions(organisationId, f, thresholds) ?? sql`true`] as const,
+  );
+  const columns: Record<string, SQL<number>> = Object.fromEntries(
+    conditions.map(([key, where]) => [key, sql<number>`count(*) filter (where ${where})`.mapWith(Number)]),
+  );
   const [row] = await tx
-    .select({ n: count() })
+    .select(columns)
     .from(cases)
-    .where(caseConditions(organisationId, filters, thresholds));
-  return row?.n ?? 0;
+    .where(and(eq(cases.organisationId, organisationId), or(...conditions.map(([, where]) => where))));
+  return Object.fromEntries(conditions.map(([key]) => [key, row?.[key] ?? 0])) as Record<K, number>;
 }

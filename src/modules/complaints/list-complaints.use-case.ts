@@ -5,6 +5,7 @@ import {
   londonDateOf,
   type IsoDate,
   type Jurisdiction,
+  type WorkingDayCalendar,
 } from '../../domain/calendar/index.ts';
 import { CHANNELS, isoDateInput } from '../../domain/complaint/command-schemas.ts';
 import {
@@ -14,6 +15,7 @@ import {
 } from '../../domain/complaint/deadlines.ts';
 import { STATUSES } from '../../domain/complaint/state.ts';
 import { jurisdictionSchema } from '../../domain/policy/policy-schema.ts';
+import type { Transaction } from '../../platform/db/database.ts';
 import { InvalidInputError } from '../../platform/errors.ts';
 import { listClosureDays } from '../organisations/organisation.repository.ts';
 import {
@@ -21,6 +23,7 @@ import {
   listCases,
   type CaseListPosition,
   type CaseSort,
+  type DeadlineThresholds,
   type ListedCase,
 } from './complaint.repository.ts';
 import type { ComplaintDeps } from './deps.ts';
@@ -131,6 +134,25 @@ export function endOfWeek(today: IsoDate): IsoDate {
 }
 
 /**
+ * The dates deadline filters compare against today, in each jurisdiction's calendar (with the
+ * organisation's closure days), and those calendars for counting working days left.
+ */
+export async function deadlineThresholds(
+  tx: Transaction,
+  organisationId: string,
+  today: IsoDate,
+): Promise<{ thresholds: DeadlineThresholds; calendars: Record<Jurisdiction, WorkingDayCalendar> }> {
+  const closures = await listClosureDays(tx, organisationId);
+  const calendars = Object.fromEntries(
+    jurisdictionSchema.options.map((j) => [j, calendarFor(j, closures)]),
+  ) as Record<Jurisdiction, WorkingDayCalendar>;
+  const dueSoonBefore = Object.fromEntries(
+    jurisdictionSchema.options.map((j) => [j, calendars[j].addWorkingDays(today, DUE_SOON_WORKING_DAYS + 1)]),
+  );
+  return { thresholds: { today, dueSoonBefore, endOfWeek: endOfWeek(today) }, calendars };
+}
+
+/**
  * A page of complaints in the order asked for (newest first by default), filtered and searched;
  * deadline statuses and working days left are computed for today in each case's calendar.
  */
@@ -140,16 +162,7 @@ export async function listComplaints(deps: ComplaintDeps, organisationId: string
   const today = londonDateOf(now);
   const position = decodeCursor(query.cursor, query.sort);
   return deps.db.forOrganisation(organisationId, async (tx) => {
-    const closures = await listClosureDays(tx, organisationId);
-    const calendars = Object.fromEntries(
-      jurisdictionSchema.options.map((j) => [j, calendarFor(j, closures)]),
-    ) as Record<Jurisdiction, ReturnType<typeof calendarFor>>;
-    const dueSoonBefore = Object.fromEntries(
-      jurisdictionSchema.options.map((j) => [
-        j,
-        calendars[j].addWorkingDays(today, DUE_SOON_WORKING_DAYS + 1),
-      ]),
-    );
+    const { thresholds, calendars } = await deadlineThresholds(tx, organisationId, today);
     const { rows, more: moreAfter } = await listCases(
       tx,
       organisationId,
@@ -172,7 +185,7 @@ export async function listComplaints(deps: ComplaintDeps, organisationId: string
         limit: query.limit,
         after: position,
       },
-      { today, dueSoonBefore, endOfWeek: endOfWeek(today) },
+      thresholds,
     );
     const first = rows.at(0);
     const last = rows.at(-1);
@@ -191,7 +204,7 @@ export async function listComplaints(deps: ComplaintDeps, organisationId: string
           lastDeadlineOutcome,
           currentDeadlineExtended,
         }) => {
-          const before = dueSoonBefore[state.jurisdiction] ?? today;
+          const before = thresholds.dueSoonBefore[state.jurisdiction] ?? today;
           const deadlineStatus: DeadlineStatus | null = currentDeadlineDue
             ? currentDeadlineDue < today
               ? 'overdue'

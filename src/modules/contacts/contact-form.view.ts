@@ -4,9 +4,10 @@ import {
   type LogContactAnswers,
   type LoggedContact,
 } from '../../domain/contact/contact-schemas.ts';
-import { londonWallClock } from '../../domain/contact/london-clock.ts';
+import { londonWallClock } from '../../domain/calendar/index.ts';
 import { COMPLAINT_SIGNALS, CONTACT_KINDS, RESIDENT_CHOICES } from '../../domain/contact/triage.ts';
 import { dateInWords, dateTimeInWords } from '../../platform/web/dates-in-words.ts';
+import { dateInputIds, dateInputValues } from '../../platform/web/date-input.ts';
 import type { FormErrors } from '../../platform/web/forms.ts';
 import { serviceAreaName, type ServiceArea } from '../administration/service-areas.repository.ts';
 import {
@@ -20,8 +21,7 @@ import {
 
 /** Where the error summary links for fields that are not one input. */
 export const CONTACT_FIELD_IDS: Record<string, string> = {
-  received: 'receivedDay',
-  issueDate: 'issueDay',
+  ...dateInputIds(['received', 'issueDate']),
   form: 'contact-form',
 };
 
@@ -40,14 +40,7 @@ const choices = <T extends string>(codes: readonly T[], words: Record<T, string>
 export function blankAnswers(now: Date): LogContactAnswers {
   const blank = Object.fromEntries(LOG_CONTACT_FIELDS.map((f) => [f, ''])) as LogContactAnswers;
   const { date, time } = londonWallClock(now);
-  const [year = '', month = '', day = ''] = date.split('-');
-  return {
-    ...blank,
-    receivedDay: String(Number(day)),
-    receivedMonth: String(Number(month)),
-    receivedYear: year,
-    receivedTime: time,
-  };
+  return { ...blank, ...dateInputValues('received', date), receivedTime: time };
 }
 
 export function contactFormData(
@@ -111,7 +104,7 @@ export function answerRows(contact: LoggedContact, areas: ServiceArea[]): Answer
   const rows: (AnswerRow | null)[] = [
     { key: 'Kind of contact', value: KIND_IN_WORDS[contact.kind], field: 'kind' },
     { key: 'How it was made', value: CHANNEL_IN_WORDS[contact.channel], field: 'channel' },
-    { key: 'Received', value: dateTimeInWords(contact.receivedAt), field: 'receivedDay' },
+    { key: 'Received', value: dateTimeInWords(contact.receivedAt), field: 'received-day' },
     { key: 'Resident', value: r.name ?? 'Not given (anonymous)', field: 'residentName' },
     r.phone ? { key: 'Phone number', value: r.phone, field: 'residentPhone' } : null,
     r.email ? { key: 'Email address', value: r.email, field: 'residentEmail' } : null,
@@ -149,7 +142,7 @@ export function answerRows(contact: LoggedContact, areas: ServiceArea[]): Answer
           key:
             contact.complaint.issueDateKind === 'occurred' ? 'The issue happened on' : 'They became aware on',
           value: dateInWords(contact.complaint.issueDate),
-          field: 'issueDay',
+          field: 'issueDate-day',
         }
       : null,
     contact.compliment

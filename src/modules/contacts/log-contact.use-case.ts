@@ -7,6 +7,7 @@ import type { ContactKind } from '../../domain/contact/triage.ts';
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from '../../platform/db/database.ts';
 import { InvalidInputError, NotFoundError } from '../../platform/errors.ts';
+import { dateFromInput, withDateInputMessages } from '../../platform/web/date-input.ts';
 import { listServiceAreas } from '../administration/service-areas.repository.ts';
 import { nextReference } from '../complaints/complaint.repository.ts';
 import { receiveComplaintUseCase } from '../complaints/receive-complaint.use-case.ts';
@@ -160,7 +161,7 @@ export async function logContact(
 ): Promise<LoggedContactResult> {
   requireContactLogger(principal);
   const now = deps.clock.now();
-  const contact = logContactSchema(now).parse(form);
+  const contact = parseContact(form, now);
   const organisationId = principal.organisationId;
   // Without an id (a caller other than the check page), every call is a new contact.
   const contactId = contactIdFrom(form) ?? randomUUID();
@@ -268,6 +269,19 @@ async function logOnce(
   return { reference, kind: contact.kind, caseReference: linked?.reference ?? null };
 }
 
+/** The form's date inputs (GOV.UK day, month and year boxes). */
+const CONTACT_DATES = ['received', 'issueDate'] as const;
+
+/** The contact from the form's answers, its dates read from their boxes and any problem with them worded for the boxes. */
+function parseContact(form: Record<string, string | undefined>, now: Date): LoggedContact {
+  const dates = Object.fromEntries(CONTACT_DATES.map((name) => [name, dateFromInput(form, name)]));
+  try {
+    return logContactSchema(now).parse({ ...form, ...dates });
+  } catch (error) {
+    throw withDateInputMessages(error, form, CONTACT_DATES);
+  }
+}
+
 /** The check-your-answers step: every check logging would make, without saving anything. */
 export async function checkContactAnswers(
   deps: StaffDeps,
@@ -275,7 +289,7 @@ export async function checkContactAnswers(
   form: Record<string, string | undefined>,
 ): Promise<LoggedContact> {
   requireContactLogger(principal);
-  const contact = logContactSchema(deps.clock.now()).parse(form);
+  const contact = parseContact(form, deps.clock.now());
   await deps.db.forOrganisation(principal.organisationId, (tx) =>
     checkServiceArea(tx, principal.organisationId, contact.serviceArea, contact.category),
   );

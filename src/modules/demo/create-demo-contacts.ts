@@ -1,4 +1,4 @@
-import { londonWallClock } from '../../domain/contact/london-clock.ts';
+import { londonWallClock } from '../../domain/calendar/index.ts';
 import type { DatabaseHandle } from '../../platform/db/database.ts';
 import { closeServiceRequest } from '../contacts/close-service-request.use-case.ts';
 import { logContact } from '../contacts/log-contact.use-case.ts';
@@ -26,7 +26,7 @@ function frontLine(organisationId: string): StaffPrincipal {
 function receivedAnswers(at: Date): Record<string, string> {
   const { date, time } = londonWallClock(at);
   const [year = '', month = '', day = ''] = date.split('-');
-  return { receivedDay: day, receivedMonth: month, receivedYear: year, receivedTime: time };
+  return { 'received-day': day, 'received-month': month, 'received-year': year, receivedTime: time };
 }
 
 /**

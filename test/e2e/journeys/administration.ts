@@ -90,7 +90,7 @@ export function administrationJourneys(started: () => BrowserApp): void {
       await admin.getByLabel('Description').fill('Staff training day');
       await submit(admin, 'Add closure day', 400);
       assert.deepEqual(await errorSummaryLinks(admin), [
-        { text: 'The date of the closure day must be a real date', href: '#day-day' },
+        { text: 'Enter the date of the closure day as a real date', href: '#day-day' },
       ]);
       assert.equal(await admin.getByLabel('Description').inputValue(), 'Staff training day');
       await fillDate(admin, 'Date', { day: 24, month: 12, year: nextYear + 1 });

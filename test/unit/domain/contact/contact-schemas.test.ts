@@ -2,24 +2,20 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ZodError } from 'zod';
 import { answersFrom, logContactSchema } from '../../../../src/domain/contact/contact-schemas.ts';
-import { instantOfLondon, londonWallClock } from '../../../../src/domain/contact/london-clock.ts';
+import { instantOfLondon, londonWallClock } from '../../../../src/domain/calendar/index.ts';
 
 const NOW = new Date('2026-07-01T12:00:00Z');
 
 const form = (overrides: Record<string, string> = {}): Record<string, string> => ({
   kind: 'complaint',
   channel: 'phone',
-  receivedDay: '1',
-  receivedMonth: '7',
-  receivedYear: '2026',
+  received: '2026-07-01',
   receivedTime: '9:30',
   residentName: ' Margaret Ellis ',
   summary: 'Boiler broken',
   serviceArea: 'repairs',
   dissatisfied: 'no',
-  issueDay: '20',
-  issueMonth: '6',
-  issueYear: '2026',
+  issueDate: '2026-06-20',
   issueDateKind: 'occurred',
   ...overrides,
 });
@@ -51,9 +47,9 @@ void describe('the "Log a contact" form schema', () => {
   });
 
   void it('needs each kind’s own answers', () => {
-    assert.deepEqual(problems(form({ issueDay: '', issueDateKind: '', serviceArea: '' })), [
+    assert.deepEqual(problems(form({ issueDate: '', issueDateKind: '', serviceArea: '' })), [
       ['serviceArea', 'Select the service area the complaint is about'],
-      ['issueDate', 'Enter the date of the issue as a real date'],
+      ['issueDate', 'Enter the date of the issue'],
       [
         'issueDateKind',
         'Select whether the date is when the issue happened or when the resident became aware of it',
@@ -88,7 +84,7 @@ void describe('the "Log a contact" form schema', () => {
   });
 
   void it('refuses dates that are not real, in the future, or an issue after receipt', () => {
-    assert.deepEqual(problems(form({ receivedDay: '31', receivedMonth: '6' })), [
+    assert.deepEqual(problems(form({ received: '2026-06-31' })), [
       ['received', 'Enter the date the contact was received as a real date'],
     ]);
     assert.deepEqual(problems(form({ receivedTime: '14:00' })), [
@@ -97,7 +93,7 @@ void describe('the "Log a contact" form schema', () => {
     assert.deepEqual(problems(form({ receivedTime: '25:00' })), [
       ['receivedTime', 'Enter the time in the 24-hour clock, like 14:30'],
     ]);
-    assert.deepEqual(problems(form({ issueDay: '2', issueMonth: '7' })), [
+    assert.deepEqual(problems(form({ issueDate: '2026-07-02' })), [
       ['issueDate', 'The date of the issue must be on or before the date received'],
     ]);
   });

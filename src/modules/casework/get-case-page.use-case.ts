@@ -1,0 +1,65 @@
+import type { IsoDate } from '../../domain/calendar/index.ts';
+import type { StaffMember } from '../../domain/complaint/command-schemas.ts';
+import { NotFoundError } from '../../platform/errors.ts';
+import { listServiceAreas, type ServiceArea } from '../administration/service-areas.repository.ts';
+import { loadCaseContext } from '../complaints/case-context.ts';
+import { loadCaseState, loadEvents } from '../complaints/complaint.repository.ts';
+import { presentComplaint, type ComplaintView } from '../complaints/complaint.presenter.ts';
+import type { ComplaintDeps } from '../complaints/deps.ts';
+import { describeEvents, type DescribedEvent } from '../complaints/get-timeline.use-case.ts';
+import { listContactsForCase } from '../contacts/contact.repository.ts';
+import { presentContactSummary, type ContactSummaryView } from '../contacts/contact.presenter.ts';
+import { assignableStaff } from './assignable-staff.ts';
+
+/** What to read besides the case itself: the case page wants its record, a form perhaps the staff. */
+export interface CasePageParts {
+  /** The timeline, linked contacts and service areas the case page shows. */
+  record?: boolean;
+  /** The staff a case can be given to, for a form with a handler field. */
+  staff?: boolean;
+}
+
+export interface CasePage {
+  view: ComplaintView;
+  today: IsoDate;
+  /** The reasons the case's own policy version gives for not accepting it, for its jurisdiction. */
+  exclusionReasons: { code: string; label: string }[];
+  /** Empty unless `parts.staff`. */
+  staff: StaffMember[];
+  /** Empty unless `parts.record`. */
+  events: DescribedEvent[];
+  contacts: ContactSummaryView[];
+  /** Retired areas too: a case keeps the area it was filed under. */
+  areas: ServiceArea[];
+}
+
+/**
+ * One case as a page or an action form shows it, read in one transaction: its state once, judged by
+ * its own policy version and calendar. Another organisation's case is not found (row-level security).
+ */
+export async function getCasePage(
+  deps: ComplaintDeps,
+  organisationId: string,
+  reference: string,
+  parts: CasePageParts = {},
+): Promise<CasePage> {
+  return deps.db.forOrganisation(organisationId, async (tx) => {
+    const state = await loadCaseState(tx, organisationId, reference);
+    if (!state) throw new NotFoundError(`There is no complaint ${reference}`);
+    const ctx = await loadCaseContext(tx, organisationId, state, deps.clock);
+    const page: CasePage = {
+      view: presentComplaint(state, ctx),
+      today: ctx.today,
+      exclusionReasons: ctx.rules.exclusionReasons,
+      staff: parts.staff ? await assignableStaff(tx, organisationId) : [],
+      events: [],
+      contacts: [],
+      areas: [],
+    };
+    if (!parts.record) return page;
+    const events = await loadEvents(tx, organisationId, state.caseId);
+    const contacts = await listContactsForCase(tx, organisationId, state.caseId);
+    const areas = await listServiceAreas(tx, organisationId, { includeRetired: true });
+    return { ...page, events: describeEvents(events), contacts: contacts.map(presentContactSummary), areas };
+  });
+}
