@@ -236,6 +236,12 @@ export const recordContactSchema = z.object({
 });
 
 export const OUTCOMES = ['upheld', 'partly-upheld', 'not-upheld'] as const;
+/** How each decision on a point reads to staff and residents. */
+export const OUTCOME_NAMES: Record<(typeof OUTCOMES)[number], string> = {
+  upheld: 'Upheld',
+  'partly-upheld': 'Partly upheld',
+  'not-upheld': 'Not upheld',
+};
 export const REMEDY_KINDS = [
   'apology',
   'acknowledge-failure',

@@ -7,7 +7,7 @@ import { pageRoutes } from '../../platform/web/page-route.ts';
 import type { StaffDeps } from '../staff/deps.ts';
 import type { StaffPrincipal } from '../staff/staff-principal.ts';
 import { ADMIN_PATHS } from './admin-paths.ts';
-import { successMessage } from './success-banner.ts';
+import { successMessage } from '../../platform/web/success-banner.ts';
 import {
   addServiceArea,
   addServiceCategory,

@@ -1,6 +1,7 @@
 import {
   CHANNELS,
   GOOD_REASONS,
+  OUTCOME_NAMES,
   OUTCOMES,
   REMEDY_KINDS,
   SPIN_OFF_REASONS,
@@ -75,12 +76,6 @@ const confirmed = (values: FormValues, name: string): true | undefined =>
 
 const asPoints = (texts: string[]) => texts.map((text) => ({ text }));
 
-const OUTCOME_WORDS: Record<(typeof OUTCOMES)[number], string> = {
-  upheld: 'Upheld',
-  'partly-upheld': 'Partly upheld',
-  'not-upheld': 'Not upheld',
-};
-
 const SPIN_OFF_WORDS: Record<(typeof SPIN_OFF_REASONS)[number], string> = {
   unrelated: 'They are not related to this complaint',
   'raised-after-response': 'They were raised after the response was sent',
@@ -109,7 +104,7 @@ function responseForm(stage: 1 | 2): ActionForm {
             name: `decision-${i}-outcome`,
             legend: `Decision on point ${point.id}`,
             inline: true,
-            items: OUTCOMES.map((o) => ({ value: o, text: OUTCOME_WORDS[o] })),
+            items: OUTCOMES.map((o) => ({ value: o, text: OUTCOME_NAMES[o] })),
           },
           {
             type: 'textarea',

@@ -1,4 +1,4 @@
-import { CHANNELS } from '../../domain/complaint/command-schemas.ts';
+import { CHANNEL_NAMES, CHANNELS } from '../../domain/complaint/command-schemas.ts';
 import { DEADLINE_STATUSES } from '../../domain/complaint/deadlines.ts';
 import { describeStatus } from '../../domain/complaint/decide.ts';
 import { STATUSES } from '../../domain/complaint/state.ts';
@@ -14,7 +14,7 @@ import {
 import { PATHS } from '../staff/staff-layout.ts';
 import { sentence } from './case-format.ts';
 import { handlerOptions, serviceAreaOptions } from './case-list-options.ts';
-import { CHANNEL_IN_WORDS, DEADLINE_STATUS_IN_WORDS, SORT_IN_WORDS } from './case-list-words.ts';
+import { DEADLINE_STATUS_IN_WORDS, SORT_IN_WORDS } from './case-list-words.ts';
 
 /** The list's query-string fields that pass straight through to the list use case. */
 const PASSED_THROUGH = [
@@ -143,7 +143,7 @@ export async function caseListFilterOptions(
     ),
     channel: selectItems(
       'Any channel',
-      CHANNELS.map((c) => ({ value: c, text: CHANNEL_IN_WORDS[c] })),
+      CHANNELS.map((c) => ({ value: c, text: CHANNEL_NAMES[c] })),
       values.channel,
     ),
     sort: selectItems(

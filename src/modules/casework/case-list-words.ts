@@ -1,4 +1,3 @@
-import { CHANNEL_NAMES } from '../../domain/complaint/command-schemas.ts';
 import type { DeadlineStatus } from '../../domain/complaint/deadlines.ts';
 import type { Status } from '../../domain/complaint/state.ts';
 import type { CaseSort } from '../complaints/complaint.repository.ts';
@@ -25,8 +24,6 @@ export const DEADLINE_STATUS_IN_WORDS: Record<DeadlineStatus, string> = {
   met: 'Last deadline met',
   missed: 'Last deadline missed',
 };
-
-export const CHANNEL_IN_WORDS = CHANNEL_NAMES;
 
 export const SORT_IN_WORDS: Record<CaseSort, string> = {
   newest: 'Newest received first',

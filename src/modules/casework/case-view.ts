@@ -9,6 +9,7 @@ import { actionsFor, type Role } from '../../domain/access/permissions.ts';
 import {
   CHANNEL_NAMES,
   CONSENT_EXEMPT_RELATIONSHIPS,
+  OUTCOME_NAMES,
   RELATIONSHIP_NAMES,
 } from '../../domain/complaint/command-schemas.ts';
 import { describeStatus } from '../../domain/complaint/decide.ts';
@@ -175,12 +176,6 @@ function escalation(view: ComplaintView): Row[] {
   ];
 }
 
-const OUTCOME_TEXT: Record<string, string> = {
-  upheld: 'Upheld',
-  'partly-upheld': 'Partly upheld',
-  'not-upheld': 'Not upheld',
-};
-
 function decisions(view: ComplaintView) {
   const pointText = (id: string) => view.points.find((p) => p.id === id)?.text ?? '';
   return ([1, 2] as const).flatMap((stage) => {
@@ -191,7 +186,7 @@ function decisions(view: ComplaintView) {
         stage,
         rows: list.map((d) => ({
           point: `${d.pointId}: ${pointText(d.pointId)}`,
-          outcome: OUTCOME_TEXT[d.outcome] ?? d.outcome,
+          outcome: OUTCOME_NAMES[d.outcome],
           reasons: d.reasons,
         })),
       },

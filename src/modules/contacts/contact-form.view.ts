@@ -1,4 +1,9 @@
-import { CHANNELS, REPRESENTATIVE_RELATIONSHIPS } from '../../domain/complaint/command-schemas.ts';
+import {
+  CHANNEL_NAMES,
+  CHANNELS,
+  RELATIONSHIP_NAMES,
+  REPRESENTATIVE_RELATIONSHIPS,
+} from '../../domain/complaint/command-schemas.ts';
 import {
   LOG_CONTACT_FIELDS,
   type LogContactAnswers,
@@ -10,12 +15,7 @@ import { dateInWords, dateTimeInWords } from '../../platform/web/dates-in-words.
 import { dateInputIds, dateInputValues } from '../../platform/web/date-input.ts';
 import type { FormErrors } from '../../platform/web/forms.ts';
 import { serviceAreaName, type ServiceArea } from '../administration/service-areas.repository.ts';
-import {
-  CHANNEL_IN_WORDS,
-  CHOICE_IN_WORDS,
-  KIND_IN_WORDS,
-  RELATIONSHIP_IN_WORDS,
-} from './contact.presenter.ts';
+import { CHOICE_IN_WORDS, KIND_IN_WORDS } from './contact.presenter.ts';
 
 /** The data the "Log a contact" form and its check-your-answers page are drawn from. */
 
@@ -58,12 +58,12 @@ export function contactFormData(
       hint: { text: KIND_HINTS[kind] },
       checked: kind === values.kind,
     })),
-    channelItems: choices(CHANNELS, CHANNEL_IN_WORDS, values.channel),
+    channelItems: choices(CHANNELS, CHANNEL_NAMES, values.channel),
     relationshipItems: [
       { value: '', text: 'Select a relationship' },
       ...REPRESENTATIVE_RELATIONSHIPS.map((r) => ({
         value: r,
-        text: RELATIONSHIP_IN_WORDS[r],
+        text: RELATIONSHIP_NAMES[r],
         selected: r === values.representativeRelationship,
       })),
     ],
@@ -103,7 +103,7 @@ export function answerRows(contact: LoggedContact, areas: ServiceArea[]): Answer
   const r = contact.resident;
   const rows: (AnswerRow | null)[] = [
     { key: 'Kind of contact', value: KIND_IN_WORDS[contact.kind], field: 'kind' },
-    { key: 'How it was made', value: CHANNEL_IN_WORDS[contact.channel], field: 'channel' },
+    { key: 'How it was made', value: CHANNEL_NAMES[contact.channel], field: 'channel' },
     { key: 'Received', value: dateTimeInWords(contact.receivedAt), field: 'received-day' },
     { key: 'Resident', value: r.name ?? 'Not given (anonymous)', field: 'residentName' },
     r.phone ? { key: 'Phone number', value: r.phone, field: 'residentPhone' } : null,
@@ -118,7 +118,7 @@ export function answerRows(contact: LoggedContact, areas: ServiceArea[]): Answer
     contact.representative
       ? {
           key: 'Representative',
-          value: `${contact.representative.name} (${RELATIONSHIP_IN_WORDS[contact.representative.relationship]}); consent held: ${yesNo(contact.representative.consentHeld)}`,
+          value: `${contact.representative.name} (${RELATIONSHIP_NAMES[contact.representative.relationship]}); consent held: ${yesNo(contact.representative.consentHeld)}`,
           field: 'representativeName',
         }
       : null,

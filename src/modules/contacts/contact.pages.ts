@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { rolesAllowedTo } from '../../domain/access/permissions.ts';
 import { answersFrom, contactIdFrom, SUGGESTION_DECISIONS } from '../../domain/contact/contact-schemas.ts';
 import { CONTACT_KINDS } from '../../domain/contact/triage.ts';
-import { CHANNELS } from '../../domain/complaint/command-schemas.ts';
+import { CHANNEL_NAMES, CHANNELS } from '../../domain/complaint/command-schemas.ts';
+import { successMessage } from '../../platform/web/success-banner.ts';
 import { formErrorsFrom, type FormErrors, type FormValues } from '../../platform/web/forms.ts';
 import type { PageResult, PageRoute } from '../../platform/web/page-route.ts';
 import { pageRoutes } from '../../platform/web/page-route.ts';
@@ -19,7 +20,7 @@ import {
   contactFormData,
   hiddenAnswers,
 } from './contact-form.view.ts';
-import { CHANNEL_IN_WORDS, DECISION_IN_WORDS, KIND_IN_WORDS, STATUS_IN_WORDS } from './contact.presenter.ts';
+import { DECISION_IN_WORDS, KIND_IN_WORDS, STATUS_IN_WORDS } from './contact.presenter.ts';
 import { checkContactAnswers, logContact } from './log-contact.use-case.ts';
 import { raiseComplaintAboutServiceRequest } from './raise-complaint-about-service-request.use-case.ts';
 import { recordComplimentPassedOn } from './record-compliment-passed-on.use-case.ts';
@@ -52,8 +53,7 @@ function doneMessage(done: string | undefined, kindInWords: string): string | nu
     'passed-on': 'Recorded that the compliment was passed on.',
     assessed: 'The suggestion’s outcome has been recorded.',
   };
-  // Own properties only: `?done=constructor` must not find Object.prototype's.
-  return done !== undefined && Object.hasOwn(messages, done) ? (messages[done] ?? null) : null;
+  return successMessage(messages, done) ?? null;
 }
 
 /** Actions on a contact's page, each a small form; the one that failed shows its errors. */
@@ -110,7 +110,7 @@ export function contactPages(deps: StaffDeps): PageRoute<StaffPrincipal>[] {
         values: extra.values ?? {},
         channelItems: CHANNELS.map((c) => ({
           value: c,
-          text: CHANNEL_IN_WORDS[c],
+          text: CHANNEL_NAMES[c],
           selected: c === (extra.values?.channel ?? 'phone'),
         })),
         decisionItems: SUGGESTION_DECISIONS.map((d) => ({

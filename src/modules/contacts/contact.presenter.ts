@@ -1,5 +1,5 @@
 import { dateTimeInWords, londonDateInWords } from '../../platform/web/dates-in-words.ts';
-import { CHANNEL_NAMES, REPRESENTATIVE_RELATIONSHIPS } from '../../domain/complaint/command-schemas.ts';
+import { CHANNEL_NAMES, RELATIONSHIP_NAMES } from '../../domain/complaint/command-schemas.ts';
 import { SUGGESTION_DECISIONS } from '../../domain/contact/contact-schemas.ts';
 import type { ContactKind, ResidentChoice } from '../../domain/contact/triage.ts';
 import type { ContactRow, ContactStatus } from './contact.repository.ts';
@@ -14,19 +14,6 @@ export const KIND_IN_WORDS: Record<ContactKind, string> = {
 };
 
 export const STATUS_IN_WORDS: Record<ContactStatus, string> = { open: 'Open', closed: 'Closed' };
-
-export const CHANNEL_IN_WORDS = CHANNEL_NAMES;
-
-export const RELATIONSHIP_IN_WORDS: Record<(typeof REPRESENTATIVE_RELATIONSHIPS)[number], string> = {
-  advocate: 'Advocate',
-  relative: 'Relative',
-  friend: 'Friend',
-  mp: 'MP',
-  councillor: 'Councillor',
-  solicitor: 'Solicitor',
-  'power-of-attorney': 'Holder of power of attorney',
-  other: 'Other',
-};
 
 export const CHOICE_IN_WORDS: Record<ResidentChoice, string> = {
   complaint: 'To make a complaint',
@@ -74,7 +61,7 @@ export function presentContact(row: ContactRow) {
   const d = row.details;
   return {
     ...presentContactSummary(row),
-    channelInWords: inWords(CHANNEL_IN_WORDS, row.channel),
+    channelInWords: inWords(CHANNEL_NAMES, row.channel),
     receivedByName: row.receivedByName,
     serviceArea: row.serviceArea,
     category: row.category,
@@ -82,7 +69,7 @@ export function presentContact(row: ContactRow) {
     representative: d.representative
       ? {
           ...d.representative,
-          relationshipInWords: inWords(RELATIONSHIP_IN_WORDS, d.representative.relationship),
+          relationshipInWords: inWords(RELATIONSHIP_NAMES, d.representative.relationship),
         }
       : null,
     triage: {

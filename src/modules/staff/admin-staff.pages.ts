@@ -14,7 +14,7 @@ import { staffActor, type StaffPrincipal } from './staff-principal.ts';
 import { roleInWords, STAFF_ROLES } from './staff-roles.ts';
 import type { StaffAccountView } from './staff-accounts.ts';
 import type { FormErrors } from '../../platform/web/forms.ts';
-import { successMessage } from '../administration/success-banner.ts';
+import { successMessage } from '../../platform/web/success-banner.ts';
 
 const pages = pageRoutes<StaffPrincipal>();
 const ADMINISTRATORS = rolesAllowedTo('administer');
