@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { loadConfig } from '../src/platform/config.ts';
 import { createOrganisation } from '../src/modules/organisations/create-organisation.use-case.ts';
+import { insertServiceArea } from '../src/modules/administration/service-areas.repository.ts';
 import { openBenchDatabase, query, type BenchDatabase } from './bench-database.ts';
 import { benchCalendar } from './calendar.bench.ts';
 import { benchDeadlines, type DeadlineResults } from './deadlines.bench.ts';
@@ -260,6 +261,12 @@ async function benchDatabase(): Promise<DatabaseResults> {
       { name: 'Noisy Neighbour Housing', preset: 'hos-code-2024', referencePrefix: 'NN' },
       'bench',
     );
+    // The bench's caseload files damp and mould as a service area of its own (see complaint-scenarios.ts).
+    for (const org of [measured, neighbour]) {
+      await db().forOrganisation(org.organisationId, (tx) =>
+        insertServiceArea(tx, org.organisationId, { code: 'damp-and-mould', name: 'Damp and mould' }),
+      );
+    }
     let t = performance.now();
     const templates = await createTemplates(db(), measured.organisationId);
     const templatesMs = performance.now() - t;

@@ -52,6 +52,28 @@ void describe('bad input gets a clear 4xx problem, never a 5xx, and loses nothin
     assert.match(message('issueDate'), /^Enter the date of the issue/);
   });
 
+  void it('refuses a service area or category the organisation does not have', async () => {
+    const area = await api(t, org, 'POST', '/api/v1/complaints', {
+      ...complaintInput(),
+      serviceArea: 'no-such-area',
+    });
+    assert.equal(area.status, 400);
+    assert.deepEqual(area.body.errors, [
+      { field: 'serviceArea', pointer: '#/serviceArea', message: 'Select a service area from the list' },
+    ]);
+    const category = await api(t, org, 'POST', '/api/v1/complaints', {
+      ...complaintInput(),
+      category: 'no-such-category',
+    });
+    assert.equal(category.status, 400);
+    assert.equal(category.body.errors[0].field, 'category');
+    const fine = await api(t, org, 'POST', '/api/v1/complaints', {
+      ...complaintInput(),
+      category: 'damp-and-mould',
+    });
+    assert.equal(fine.status, 201);
+  });
+
   void it('refuses the NUL character, which PostgreSQL cannot store, naming the field', async () => {
     const created = await api(t, org, 'POST', '/api/v1/complaints', {
       ...complaintInput(),

@@ -7,6 +7,7 @@ import { evolve, type ComplaintState } from '../../domain/complaint/state.ts';
 import type { Transaction } from '../../platform/db/database.ts';
 import { InvalidInputError, NotFoundError } from '../../platform/errors.ts';
 import { findOrganisation, policyInForce } from '../organisations/organisation.repository.ts';
+import { checkServiceArea } from '../administration/check-service-area.ts';
 import { closureDaysFor, projectionOf, type CaseContext, type Clock } from './case-context.ts';
 import { insertCase, loadCaseState, nextReference } from './complaint.repository.ts';
 
@@ -27,6 +28,7 @@ export async function saveNewCase(
   const receivedOn = londonDateOf(input.receivedAt);
   const policy = await policyInForce(tx, organisationId, receivedOn);
   if (!policy) throw new Error(`Organisation ${organisationId} has no policy`);
+  await checkServiceArea(tx, organisationId, input.serviceArea, input.category);
   if (input.linkedFrom && !(await loadCaseState(tx, organisationId, input.linkedFrom))) {
     throw new InvalidInputError(`There is no complaint ${input.linkedFrom} to link to`, 'linkedFrom');
   }

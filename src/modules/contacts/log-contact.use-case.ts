@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Transaction } from '../../platform/db/database.ts';
 import { InvalidInputError, NotFoundError } from '../../platform/errors.ts';
 import { dateFromInput, withDateInputMessages } from '../../platform/web/date-input.ts';
-import { listServiceAreas } from '../administration/service-areas.repository.ts';
+import { checkServiceArea } from '../administration/check-service-area.ts';
 import { nextReference } from '../complaints/complaint.repository.ts';
 import { receiveComplaintUseCase } from '../complaints/receive-complaint.use-case.ts';
 import { audit, findOrganisation } from '../organisations/organisation.repository.ts';
@@ -27,46 +27,6 @@ export interface LoggedContactResult {
   kind: ContactKind;
   /** The complaint's reference when the contact was a complaint. */
   caseReference: string | null;
-}
-
-/**
- * Only the organisation's areas and categories in use may be chosen. Codes are free text only for an
- * organisation that has never configured any: retired areas count as configured (old cases keep
- * them), so retiring every area does not open the field to any code.
- */
-export async function checkServiceArea(
-  tx: Transaction,
-  organisationId: string,
-  serviceArea: string | undefined,
-  category: string | undefined,
-): Promise<void> {
-  if (serviceArea === undefined) return;
-  const areas = await listServiceAreas(tx, organisationId, { includeRetired: true });
-  if (areas.length === 0) return;
-  const area = areas.find((a) => a.code === serviceArea);
-  if (!area) {
-    throw new InvalidInputError(
-      areas.some((a) => !a.retired)
-        ? 'Select a service area from the list'
-        : 'None of your organisation’s service areas is in use: ask an administrator to add one',
-      'serviceArea',
-    );
-  }
-  if (area.retired) {
-    throw new InvalidInputError(
-      `${area.name} is no longer in use: select another service area`,
-      'serviceArea',
-    );
-  }
-  if (category === undefined) return;
-  const found = area.categories.find((c) => c.code === category);
-  if (!found) throw new InvalidInputError(`Select a category of ${area.name}`, 'category');
-  if (found.retired) {
-    throw new InvalidInputError(
-      `${found.name} is no longer in use: select another category of ${area.name}`,
-      'category',
-    );
-  }
 }
 
 /** Where the complaint's own checks report a problem, on the contact form. */
