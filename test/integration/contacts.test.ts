@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { auditLog, cases, contacts } from '../../src/platform/db/schema.ts';
-import { contactsForCase } from '../../src/modules/contacts/view-contacts.use-case.ts';
+import { getCasePage } from '../../src/modules/casework/get-case-page.use-case.ts';
 import {
   listServiceAreas,
   updateServiceArea,
@@ -126,7 +126,12 @@ void describe('log a contact: intake and triage', () => {
     assert.equal(state.receivedBy.name, 'Jordan Hughes');
     assert.equal(state.issueDate, '2026-02-20');
     assert.equal(state.receivedAt, '2026-03-02T09:15:00.000Z');
-    const linked = await contactsForCase({ db: t.database.db }, alpha.organisationId, caseRow?.caseId ?? '');
+    const { contacts: linked } = await getCasePage(
+      { db: t.database.db, clock: t.clock },
+      alpha.organisationId,
+      caseRow?.reference ?? '',
+      { record: true },
+    );
     assert.deepEqual(
       linked.map((c) => [c.reference, c.kind, c.status]),
       [[`${alpha.referencePrefix}-C-2026-000001`, 'complaint', 'closed']],

@@ -28,7 +28,7 @@ import { dateInWords, dayInWords } from '../../platform/web/dates-in-words.ts';
  * removed: past deadlines were judged on the days as they were, and stay so.
  */
 
-export const closureDaySchema = z.object({
+const closureDaySchema = z.object({
   day: z.iso.date('Enter the date of the closure day'),
   description: z
     .string()

@@ -6,7 +6,7 @@ import { insertServiceArea, insertServiceCategory } from './service-areas.reposi
  * codes are what cases store (and what the demo landlord's cases use), so they are set here rather
  * than made from the names.
  */
-export const DEFAULT_SERVICE_AREAS: readonly {
+const DEFAULT_SERVICE_AREAS: readonly {
   code: string;
   name: string;
   categories: readonly { code: string; name: string }[];

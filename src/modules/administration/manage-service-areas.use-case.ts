@@ -32,7 +32,7 @@ export const serviceAreaNameSchema = z.object({
 });
 
 /** "Damp & mould" -> "damp-mould": lower-case words joined by hyphens, as cases store them. */
-export function codeFromName(name: string): string {
+function codeFromName(name: string): string {
   return name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -193,10 +193,10 @@ export const CASE_SORTS = ['newest', 'oldest', 'deadline'] as const;
 export type CaseSort = (typeof CASE_SORTS)[number];
 
 /** Waiting to be accepted or acknowledged: at stage 1, or an escalation not yet acknowledged. */
-export const AWAITING_STATUSES: readonly Status[] = ['received', 'accepted', 'stage-2-requested'];
+const AWAITING_STATUSES: readonly Status[] = ['received', 'accepted', 'stage-2-requested'];
 
 /** The deadlines that are a response (stage 1 or 2). */
-export const RESPONSE_DEADLINE_KINDS = ['stage-1-response', 'stage-2-response'] as const;
+const RESPONSE_DEADLINE_KINDS = ['stage-1-response', 'stage-2-response'] as const;
 
 /** A row a page starts after (or, reading backwards, ends before), in the list's order. */
 export interface CaseListPosition {

@@ -1,16 +1,15 @@
-import { may } from '../../domain/access/permissions.ts';
 import type { ContactKind } from '../../domain/contact/triage.ts';
 import type { Transaction } from '../../platform/db/database.ts';
-import { ForbiddenError, InvalidInputError, NotFoundError } from '../../platform/errors.ts';
+import { InvalidInputError, NotFoundError } from '../../platform/errors.ts';
 import type { ComplaintDeps } from '../complaints/deps.ts';
 import { audit } from '../organisations/organisation.repository.ts';
 import type { StaffDeps } from '../staff/deps.ts';
-import { auditActor, type StaffPrincipal } from '../staff/staff-principal.ts';
+import { auditActor, requireAllowed, type StaffPrincipal } from '../staff/staff-principal.ts';
 import { findContact, updateContact, type ContactDetails, type ContactRow } from './contact.repository.ts';
 
 /** Logging and working on contacts is for staff who may log a contact (defence in depth). */
 export function requireContactLogger(principal: StaffPrincipal): void {
-  if (!may(principal.role, 'log-contact')) throw new ForbiddenError('You cannot log or change contacts');
+  requireAllowed(principal, 'log-contact', 'You cannot log or change contacts');
 }
 
 /** The signed-in member of staff as the complaint records and contact history name them. */

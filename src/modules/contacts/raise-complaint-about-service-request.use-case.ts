@@ -8,7 +8,7 @@ import type { StaffPrincipal } from '../staff/staff-principal.ts';
 import { changeOpenContact, depsInTransaction, staffMemberOf } from './contact-access.ts';
 import { complaintInputOf, onContactForm } from './log-contact.use-case.ts';
 
-export const raiseComplaintSchema = z.object({
+const raiseComplaintSchema = z.object({
   channel: z.enum(CHANNELS, { error: 'Select how the resident told us they were unhappy' }),
   summary: z
     .string({ error: 'Enter what the resident is unhappy about' })

@@ -2,8 +2,8 @@ import { NotFoundError } from '../../platform/errors.ts';
 import type { StaffDeps } from '../staff/deps.ts';
 import type { StaffPrincipal } from '../staff/staff-principal.ts';
 import { requireContactLogger } from './contact-access.ts';
-import { findContact, listContacts, listContactsForCase, type ContactFilters } from './contact.repository.ts';
-import { presentContact, presentContactSummary, type ContactSummaryView } from './contact.presenter.ts';
+import { findContact, listContacts, type ContactFilters } from './contact.repository.ts';
+import { presentContact, presentContactSummary } from './contact.presenter.ts';
 
 /** Reading the contact log: the same people who log contacts. */
 
@@ -22,19 +22,4 @@ export async function getContact(deps: StaffDeps, principal: StaffPrincipal, ref
   );
   if (!row) throw new NotFoundError(`There is no contact ${reference}`);
   return presentContact(row);
-}
-
-/**
- * The contacts linked to a case (the contact it was logged from, a service request it is about),
- * for the case page. The caller has already checked the case is one this person may see.
- */
-export async function contactsForCase(
-  deps: Pick<StaffDeps, 'db'>,
-  organisationId: string,
-  caseId: string,
-): Promise<ContactSummaryView[]> {
-  const rows = await deps.db.forOrganisation(organisationId, (tx) =>
-    listContactsForCase(tx, organisationId, caseId),
-  );
-  return rows.map(presentContactSummary);
 }

@@ -18,7 +18,7 @@ import { audit, insertPolicyVersion, latestVersionNumber, policyInForce } from '
  * they were received under, and new ones get this one.
  */
 
-export const adoptPresetSchema = z.object({
+const adoptPresetSchema = z.object({
   preset: z.string().min(1, 'Select a policy'),
   effectiveFrom: z.iso.date('Enter the date the policy takes effect'),
 });

@@ -1,3 +1,4 @@
+import { may, type Action } from '../../domain/access/permissions.ts';
 import { ForbiddenError } from '../../platform/errors.ts';
 import type { StaffRole } from './staff-roles.ts';
 
@@ -25,10 +26,15 @@ export function auditActor(actor: StaffActor | StaffPrincipal): string {
   return `staff:${actor.staffId}`;
 }
 
+/** Defence in depth behind the pages' role checks: the same permission table, in the use case. */
+export function requireAllowed(principal: StaffPrincipal, action: Action, refusal: string): void {
+  if (!may(principal.role, action)) throw new ForbiddenError(refusal);
+}
+
 /** Only administrators manage staff accounts, and only in their own organisation. */
 export function requireAdministrator(actor: StaffActor, organisationId: string): void {
   if (actor.kind === 'system') return;
-  if (actor.principal.role !== 'administrator' || actor.principal.organisationId !== organisationId) {
-    throw new ForbiddenError('Only administrators can manage staff accounts');
-  }
+  const refusal = 'Only administrators can manage staff accounts';
+  requireAllowed(actor.principal, 'administer', refusal);
+  if (actor.principal.organisationId !== organisationId) throw new ForbiddenError(refusal);
 }

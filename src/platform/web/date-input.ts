@@ -10,7 +10,7 @@ type Answers = Readonly<Record<string, string | undefined>>;
  * The GOV.UK date input: three boxes named `${name}-day`, `${name}-month` and `${name}-year`, drawn by
  * the `dateInput` macro (views/partials/date-input.njk), whose error links to `${name}-day`.
  */
-export const DATE_PARTS = ['day', 'month', 'year'] as const;
+const DATE_PARTS = ['day', 'month', 'year'] as const;
 
 const boxesOf = (values: Answers, name: string) =>
   DATE_PARTS.map((part) => (values[`${name}-${part}`] ?? '').trim());
