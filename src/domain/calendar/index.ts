@@ -16,3 +16,4 @@ export type { BankHoliday, Jurisdiction } from './bank-holidays.ts';
 export { FIRST_SUPPORTED_DATE, JURISDICTIONS, LAST_SUPPORTED_DATE, isJurisdiction } from './bank-holidays.ts';
 export type { WorkingDayCalendar } from './working-day-calendar.ts';
 export { calendarFor } from './working-day-calendar.ts';
+export { dateInWords, dateTimeInWords, dayInWords, londonDateInWords } from './dates-in-words.ts';

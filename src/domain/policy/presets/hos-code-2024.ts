@@ -16,9 +16,6 @@ export const HOS_CODE_2024: Policy = {
   name: 'Housing Ombudsman Complaint Handling Code 2024',
   landlord: 'Any landlord (the Housing Ombudsman Complaint Handling Code 2024)',
   source: 'Housing Ombudsman Service: Complaint Handling Code (2024), statutory from 1 April 2024',
-  defaultJurisdiction: 'england-and-wales',
-  rules: {
-    'england-and-wales': CODE_2024_RULES,
-    'northern-ireland': CODE_2024_RULES,
-  },
+  defaultCountry: 'england',
+  rules: { england: CODE_2024_RULES },
 };

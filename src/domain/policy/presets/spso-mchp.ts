@@ -22,6 +22,6 @@ export const SPSO_MCHP: Policy = {
   name: 'SPSO model complaints handling procedure',
   landlord: 'Any Scottish social landlord (the SPSO model complaints handling procedure)',
   source: 'Scottish Public Services Ombudsman: Model Complaints Handling Procedure for social landlords',
-  defaultJurisdiction: 'scotland',
+  defaultCountry: 'scotland',
   rules: { scotland: SPSO_MCHP_RULES },
 };

@@ -1,25 +1,29 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-
-import { policySchema, type Policy, type RuleSet } from '../../../../src/domain/policy/policy-schema.ts';
+import { COUNTRIES, type Country } from '../../../../src/domain/policy/country.ts';
+import { EXTERNAL_BODIES, EXTERNAL_BODY_IDS } from '../../../../src/domain/policy/external-bodies.ts';
+import { routesFor } from '../../../../src/domain/policy/external-routes.ts';
 import {
+  policySchema,
+  type Policy,
+  type RuleSet,
+  type SilentField,
+} from '../../../../src/domain/policy/policy-schema.ts';
+import {
+  DEFAULT_PRESET_FOR,
   DEFAULT_PRESET_KEY,
   findPreset,
   PRESET_KEYS,
   PRESETS,
 } from '../../../../src/domain/policy/presets/index.ts';
-import {
-  CARE_INSPECTORATE,
-  CODE_2024_RULES,
-  FIRST_TIER_TRIBUNAL_PROPERTY,
-  HOUSING_OMBUDSMAN,
-  LGSCO,
-  SPSO,
-} from '../../../../src/domain/policy/presets/shared-rules.ts';
+import { CODE_2024_RULES } from '../../../../src/domain/policy/presets/shared-rules.ts';
+import { benchmarkFor, regimeOf } from '../../../../src/domain/policy/regimes.ts';
 
 const EXPECTED_KEYS = [
   'hos-code-2024',
+  'psow-model',
   'spso-mchp',
+  'nipso-model',
   'people-first',
   'association-2022',
   'homes-plus',
@@ -33,263 +37,251 @@ function preset(key: string): Policy {
   return found;
 }
 
-function rules(key: string, jurisdiction: keyof Policy['rules'] = 'england-and-wales'): RuleSet {
-  const found = preset(key).rules[jurisdiction];
-  assert.ok(found, `preset ${key} has ${jurisdiction} rules`);
+function rules(key: string, country: Country = 'england'): RuleSet {
+  const found = preset(key).rules[country];
+  assert.ok(found, `preset ${key} has ${country} rules`);
   return found;
 }
 
-function allRuleSets(): [string, RuleSet][] {
+function allRuleSets(): [string, Country, RuleSet][] {
   return PRESETS.flatMap((p) =>
-    Object.entries(p.rules).map(([j, r]): [string, RuleSet] => {
-      assert.ok(r);
-      return [`${p.key}/${j}`, r];
+    COUNTRIES.flatMap((c): [string, Country, RuleSet][] => {
+      const r = p.rules[c];
+      return r ? [[`${p.key}/${c}`, c, r]] : [];
     }),
   );
+}
+
+/** The value at a silent field's path, to compare a preset with its benchmark. */
+function valueAt(r: RuleSet, field: SilentField): unknown {
+  return field.split('.').reduce<unknown>((v, key) => (v as Record<string, unknown> | null)?.[key], r);
 }
 
 void describe('policy presets', () => {
   for (const p of PRESETS) {
     void it(`${p.key} is a valid policy that survives parsing unchanged`, () => {
-      const parsed = policySchema.parse(p);
-      assert.deepEqual(parsed, p);
+      assert.deepEqual(policySchema.parse(p), p);
     });
   }
 
-  void it('lists the presets in the agreed order with unique keys', () => {
-    assert.deepEqual(
-      PRESETS.map((p) => p.key),
-      EXPECTED_KEYS,
-    );
+  void it('lists each country’s benchmark first, then the five seed policies', () => {
     assert.deepEqual([...PRESET_KEYS], EXPECTED_KEYS);
     assert.equal(new Set(PRESET_KEYS).size, PRESET_KEYS.length);
-  });
-
-  void it('finds presets by key', () => {
     for (const p of PRESETS) assert.equal(findPreset(p.key), p);
     assert.equal(findPreset('no-such-policy'), undefined);
     assert.equal(DEFAULT_PRESET_KEY, 'hos-code-2024');
-    assert.equal(findPreset(DEFAULT_PRESET_KEY)?.key, 'hos-code-2024');
   });
 
-  void it('names the external body for all services last, and uses unique exclusion codes', () => {
-    for (const [where, r] of allRuleSets()) {
-      assert.equal(r.externalBodies.at(-1)?.serviceType, 'all', `${where}: the 'all' body comes last`);
-      const codes = r.exclusionReasons.map((e) => e.code);
+  void it('each country’s default preset is its benchmark, and covers that country alone', () => {
+    for (const country of COUNTRIES) {
+      const p = preset(DEFAULT_PRESET_FOR[country]);
+      assert.equal(p.defaultCountry, country);
+      assert.deepEqual(Object.keys(p.rules), [country]);
+      assert.equal(p.rules[country], benchmarkFor(country).rules, `${country} runs its benchmark as written`);
+    }
+  });
+
+  void it('the Code covers England only: no Welsh or Northern Irish landlord is pointed at the Housing Ombudsman', () => {
+    assert.deepEqual(Object.keys(preset('hos-code-2024').rules), ['england']);
+    for (const [where, country, r] of allRuleSets()) {
+      const general = routesFor(r, 'all').map((route) => route.body.id);
+      assert.ok(general.includes(regimeOf(country).ombudsman), `${where} names its own Ombudsman`);
+      if (country !== 'england') assert.ok(!general.includes('housing-ombudsman'), where);
+    }
+  });
+
+  void it('names a route for all services, and uses unique exclusion codes', () => {
+    for (const [where, , r] of allRuleSets()) {
+      assert.ok(
+        r.externalRoutes.some((route) => route.serviceType === 'all'),
+        where,
+      );
+      const codes = [...r.exclusionReasons, ...r.setAside.exclusionReasons].map((e) => e.code);
       assert.equal(new Set(codes).size, codes.length, `${where}: exclusion codes are unique`);
     }
   });
 
-  void it('every preset starts at version 1', () => {
-    for (const p of PRESETS) assert.equal(p.version, 1);
-  });
-});
-
-void describe('hos-code-2024', () => {
-  void it('runs the Code for England and Wales (default) and Northern Ireland', () => {
-    const p = preset('hos-code-2024');
-    assert.equal(p.defaultJurisdiction, 'england-and-wales');
-    assert.equal(p.rules['england-and-wales'], CODE_2024_RULES);
-    assert.equal(p.rules['northern-ireland'], CODE_2024_RULES);
-    assert.equal(p.rules.scotland, undefined);
-    assert.equal(p.effectiveFrom, '2024-04-01');
-  });
-});
-
-void describe('spso-mchp', () => {
-  const r = rules('spso-mchp', 'scotland');
-
-  void it('is Scottish by default', () => {
-    assert.equal(preset('spso-mchp').defaultJurisdiction, 'scotland');
-  });
-
-  void it('has no separate stage 1 acknowledgement: a frontline response in 5 working days from receipt', () => {
-    assert.equal(r.stage1.acknowledgement, null);
-    assert.deepEqual(r.stage1.response, { workingDays: 5, from: 'receipt' });
-    assert.equal(r.stage1.extension.capWorkingDays, 5);
-  });
-
-  void it('acknowledges stage 2 in 3 and responds in 20, extension capped at 10, not by the stage 1 handler', () => {
-    assert.deepEqual(r.stage2.acknowledgement, { workingDays: 3, from: 'escalation-request' });
-    assert.deepEqual(r.stage2.response, { workingDays: 20, from: 'acknowledgement' });
-    assert.equal(r.stage2.extension.capWorkingDays, 10);
-    assert.equal(r.stage2.handler.mayBeStage1Handler, false);
-  });
-
-  void it('uses the 6 months / 2 months escalation window and a 6-month time limit with discretion', () => {
-    assert.deepEqual(r.escalation.window, {
-      kind: 'later-of',
-      afterEvent: { unit: 'months', value: 6 },
-      afterStage1Response: { unit: 'months', value: 2 },
-    });
-    assert.equal(r.escalation.reasonsRequired, false);
-    assert.deepEqual(r.timeLimit?.period, { unit: 'months', value: 6 });
-    assert.equal(r.timeLimit?.discretion, true);
-    assert.deepEqual(r.externalBodies, [SPSO]);
-  });
-});
-
-void describe('people-first (seed 000)', () => {
-  const r = rules('people-first');
-
-  void it('keeps the Code timescales and sends stage 2 to the Chief Executive', () => {
-    assert.deepEqual(r.stage1.acknowledgement, { workingDays: 5, from: 'receipt' });
-    assert.deepEqual(r.stage2.response, { workingDays: 20, from: 'acknowledgement' });
-    assert.match(r.stage2.handler.description, /Chief Executive \(Operations Director in their absence\)/);
-    assert.equal(r.stage2.handler.mayBeStage1Handler, false);
-  });
-
-  void it('has a 12-month time limit except for safeguarding and health and safety', () => {
-    assert.deepEqual(r.timeLimit?.period, { unit: 'months', value: 12 });
-    assert.deepEqual(
-      r.timeLimit?.exceptions.map((e) => e.code),
-      ['safeguarding', 'health-and-safety'],
-    );
-  });
-
-  void it('sends community support users to the commissioner, everyone else to the Ombudsman', () => {
-    assert.equal(r.externalBodies[0]?.serviceType, 'community-support');
-    assert.match(r.externalBodies[0]?.name ?? '', /Manchester/);
-    assert.equal(r.externalBodies.at(-1), HOUSING_OMBUDSMAN);
-  });
-
-  void it('surveys about 28 days after closure and answers suggestions within a week', () => {
-    assert.deepEqual(r.survey?.afterClosure, { unit: 'calendar-days', value: 28 });
-    assert.deepEqual(r.suggestionOutcome, { unit: 'calendar-days', value: 7 });
-    assert.ok(r.reportingRhythm.some((line) => /May and December/.test(line)));
-  });
-});
-
-void describe('association-2022 (seed 001)', () => {
-  const r = rules('association-2022');
-
-  void it('acknowledges in 2 working days, not anonymous complaints, and responds 10 from receipt', () => {
-    assert.deepEqual(r.stage1.acknowledgement, { workingDays: 2, from: 'receipt' });
-    assert.equal(r.stage1.acknowledgeAnonymous, false);
-    assert.deepEqual(r.stage1.response, { workingDays: 10, from: 'receipt' });
-    assert.equal(r.stage1.extension.capWorkingDays, 10);
-  });
-
-  void it('runs stage 2 like stage 1: 2 to acknowledge, 20 from the request, extension capped at 10', () => {
-    assert.deepEqual(r.stage2.acknowledgement, { workingDays: 2, from: 'escalation-request' });
-    assert.deepEqual(r.stage2.response, { workingDays: 20, from: 'escalation-request' });
-    assert.equal(r.stage2.extension.capWorkingDays, 10);
-    assert.match(r.stage2.handler.description, /^a Director/);
-  });
-
-  void it('allows escalation within 20 working days of the stage 1 response and falls back on the Code time limit', () => {
-    assert.deepEqual(r.escalation.window, {
-      kind: 'after-stage-1-response',
-      period: { unit: 'working-days', value: 20 },
-    });
-    assert.deepEqual(r.timeLimit, CODE_2024_RULES.timeLimit);
-  });
-
-  void it('encodes the survey, restrictions, Ombudsman and reporting rules', () => {
-    assert.deepEqual(r.externalBodies, [FIRST_TIER_TRIBUNAL_PROPERTY, HOUSING_OMBUDSMAN]);
-    assert.deepEqual(r.survey?.afterClosure, { unit: 'months', value: 1 });
-    assert.equal(r.survey?.dissatisfiedCallBackWorkingDays, 10);
-    assert.equal(r.restrictions.maxMonths, 6);
-    assert.equal(r.restrictions.appealDecisionWorkingDays, 10);
-    assert.equal(r.restrictions.neverRestricted.length, 2);
-    assert.deepEqual(r.ombudsman, { informationRequestWorkingDays: 15, notifyBoardWorkingDays: 5 });
-    assert.ok(r.reportingRhythm.some((line) => /quarterly/i.test(line)));
-    assert.equal(preset('association-2022').effectiveFrom, '2022-10-01');
-  });
-});
-
-void describe('homes-plus (seed 002)', () => {
-  const england = rules('homes-plus', 'england-and-wales');
-  const scotland = rules('homes-plus', 'scotland');
-
-  void it('has rule sets for England and Wales (default) and Scotland', () => {
-    assert.equal(preset('homes-plus').defaultJurisdiction, 'england-and-wales');
-    assert.deepEqual(Object.keys(preset('homes-plus').rules).sort(), ['england-and-wales', 'scotland']);
-  });
-
-  void it('uses the Code timescales in England', () => {
-    assert.deepEqual(england.stage1.acknowledgement, { workingDays: 5, from: 'receipt' });
-    assert.deepEqual(england.stage1.response, { workingDays: 10, from: 'acknowledgement' });
-    assert.equal(england.stage2.extension.capWorkingDays, 20);
-    assert.deepEqual(england.externalBodies[0], LGSCO);
-    assert.equal(england.externalBodies.at(-1), HOUSING_OMBUDSMAN);
-  });
-
-  void it('uses a 5-day frontline response from receipt and a 3-day stage 2 acknowledgement in Scotland', () => {
-    assert.equal(scotland.stage1.acknowledgement, null);
-    assert.deepEqual(scotland.stage1.response, { workingDays: 5, from: 'receipt' });
-    assert.deepEqual(scotland.stage2.acknowledgement, { workingDays: 3, from: 'escalation-request' });
-    assert.equal(scotland.stage2.extension.capWorkingDays, 10);
-    assert.deepEqual(scotland.externalBodies[0], CARE_INSPECTORATE);
-    assert.equal(scotland.externalBodies.at(-1), SPSO);
-  });
-
-  void it('applies the 12-month time limit and the 6 months / 2 months escalation window in both', () => {
-    for (const r of [england, scotland]) {
-      assert.deepEqual(r.timeLimit?.period, { unit: 'months', value: 12 });
-      assert.equal(r.escalation.window?.kind, 'later-of');
-      assert.ok(r.externalBodies.some((b) => b.serviceType === 'leasehold-service-charges'));
-      assert.ok(r.exclusionReasons.some((e) => e.code === 'compensation-only'));
+  void it('where a seed is silent the preset runs the benchmark’s value, and records the silence', () => {
+    for (const [where, country, r] of allRuleSets()) {
+      const bench = benchmarkFor(country).rules;
+      for (const field of r.notStated) {
+        assert.deepEqual(valueAt(r, field), valueAt(bench, field), `${where}: ${field} is the benchmark's`);
+      }
     }
   });
-});
 
-void describe('one-manchester (seed 003)', () => {
-  const r = rules('one-manchester');
-
-  void it('sends stage 2 to a senior manager not previously involved, and decides refusals within 5', () => {
-    assert.equal(r.stage2.handler.description, 'a senior manager not previously involved');
-    assert.equal(r.stage2.handler.excludeAnyoneInvolvedAtStage1, true);
-    assert.equal(r.stage2.handler.mayBeStage1Handler, false);
-    assert.deepEqual(r.stage2.escalationDecision, { workingDays: 5 });
-  });
-
-  void it('allows escalation within 12 months of the stage 1 complaint', () => {
-    assert.deepEqual(r.escalation.window, { kind: 'after-receipt', period: { unit: 'months', value: 12 } });
-    assert.equal(r.escalation.reasonsRequired, false);
-    assert.deepEqual(r.externalBodies, [HOUSING_OMBUDSMAN]);
-  });
-});
-
-void describe('peaks-and-plains (seed 004)', () => {
-  const r = rules('peaks-and-plains');
-
-  void it('has a 6-month time limit except for safeguarding and health and safety', () => {
-    assert.deepEqual(r.timeLimit?.period, { unit: 'months', value: 6 });
+  void it('no preset offers unacceptable behaviour as a reason to refuse a complaint (Code 5.15)', () => {
+    for (const [where, , r] of allRuleSets()) {
+      for (const reason of r.exclusionReasons) {
+        assert.doesNotMatch(`${reason.code} ${reason.label}`, /unacceptable|vexatious|abusive/i, where);
+      }
+    }
+    // The seeds that say it keep it, set aside, so the check reports it.
     assert.deepEqual(
-      r.timeLimit?.exceptions.map((e) => e.code),
-      ['safeguarding', 'health-and-safety'],
+      rules('people-first').setAside.exclusionReasons.map((r) => r.code),
+      ['unacceptable-behaviour'],
+    );
+    assert.deepEqual(
+      rules('peaks-and-plains').setAside.exclusionReasons.map((r) => r.code),
+      ['unacceptable-behaviour'],
+    );
+  });
+});
+
+void describe('each seed as its text says (preset review, section by section)', () => {
+  void it('people-first: no escalation window stated; the commissioner at any stage for community support', () => {
+    const r = rules('people-first');
+    assert.deepEqual(r.notStated, ['escalation.window']);
+    const community = routesFor(r, 'community-support');
+    assert.deepEqual(
+      community.map((route) => route.body.name.split(',')[0]),
+      ['Manchester Health and Care Commissioning'],
+      'the commissioner instead of the Ombudsman',
+    );
+    assert.match(community[0]?.when ?? '', /at any stage/);
+  });
+
+  void it('association-2022: no time limit; Ombudsman only when no date is agreed; consent; new points are new', () => {
+    const r = rules('association-2022');
+    assert.equal(r.timeLimit, null, 'the seed sets none (P§3.25–3.27)');
+    assert.ok(!r.exclusionReasons.some((e) => e.code === 'outside-time-limit'));
+    assert.equal(r.stage1.extension.ombudsmanDetails, 'when-no-new-date-agreed');
+    assert.equal(r.stage2.extension.ombudsmanDetails, 'when-no-new-date-agreed');
+    assert.equal(r.representatives.consentBeforeDealing, true);
+    assert.equal(r.stage2.newPoints, 'new-complaint');
+    const leasehold = routesFor(r, 'leasehold-service-charges').map((route) => route.body.id);
+    assert.deepEqual(leasehold, ['first-tier-tribunal-property', 'housing-ombudsman'], 'both routes apply');
+  });
+
+  void it('homes-plus: consent in both countries; new points new in England only; silences recorded per country', () => {
+    const england = rules('homes-plus');
+    const scotland = rules('homes-plus', 'scotland');
+    assert.equal(england.representatives.consentBeforeDealing, true);
+    assert.equal(scotland.representatives.consentBeforeDealing, true);
+    assert.equal(england.stage2.newPoints, 'new-complaint');
+    assert.equal(scotland.stage2.newPoints, 'add-to-stage-2');
+    assert.deepEqual(england.notStated, ['stage2.handler']);
+    assert.deepEqual(scotland.notStated, ['stage1.acknowledgement', 'stage1.extension', 'stage2.handler']);
+    assert.deepEqual(
+      scotland.stage2.response,
+      { workingDays: 20, from: 'acknowledgement' },
+      '§9.5 as written',
+    );
+    assert.equal(scotland.escalation.directToStage2, true);
+    assert.deepEqual(
+      routesFor(england, 'care').map((route) => route.body.id),
+      ['lgsco'],
+    );
+    assert.deepEqual(
+      routesFor(scotland, 'care').map((route) => route.body.id),
+      ['care-inspectorate', 'spso'],
     );
   });
 
-  void it('has no cap on extensions at either stage', () => {
-    assert.equal(r.stage1.extension.capWorkingDays, null);
-    assert.equal(r.stage2.extension.capWorkingDays, null);
+  void it('one-manchester: consent first; new points at stage 2 are a new complaint; anyone involved is out', () => {
+    const r = rules('one-manchester');
+    assert.equal(r.representatives.consentBeforeDealing, true);
+    assert.equal(r.stage2.newPoints, 'new-complaint');
+    assert.equal(r.stage2.handler.excludeAnyoneInvolvedAtStage1, true);
+    assert.deepEqual(r.notStated, []);
   });
 
-  void it('puts a 2-day quick fix before stage 1 and a first contact 3 days after the acknowledgement', () => {
-    assert.deepEqual(r.stage1.earlyResolution, { name: 'Quick fix', workingDays: 2, withinStage1: false });
+  void it('peaks-and-plains: a gate, Ombudsman only when no date is agreed, consent, and three silences', () => {
+    const r = rules('peaks-and-plains');
+    assert.match(r.escalation.gate?.description ?? '', /Senior Manager/);
+    assert.equal(r.escalation.reasonsRequired, true);
+    assert.equal(r.stage1.extension.ombudsmanDetails, 'when-no-new-date-agreed');
+    assert.equal(r.stage2.extension.ombudsmanDetails, 'when-no-new-date-agreed');
+    assert.equal(r.representatives.consentBeforeDealing, true);
+    assert.deepEqual(r.notStated, ['stage1.response', 'stage2.acknowledgement', 'timeLimit.discretion']);
     assert.deepEqual(r.stage1.firstContact, { workingDays: 3, from: 'acknowledgement' });
   });
+});
 
-  void it('requires reasons within 20 working days of the stage 1 response to escalate', () => {
-    assert.deepEqual(r.escalation, {
-      window: { kind: 'after-stage-1-response', period: { unit: 'working-days', value: 20 } },
-      reasonsRequired: true,
-    });
-  });
-
-  void it('lets the departmental Senior Manager handle stage 2, 20 working days from the acknowledgement', () => {
+void describe('the benchmarks', () => {
+  void it('the Code: 5, 10 from acknowledgement, cap 10; stage 2 5, 20 from acknowledgement, cap 20', () => {
+    const r = CODE_2024_RULES;
+    assert.deepEqual(r.stage1.acknowledgement, { workingDays: 5, from: 'receipt' });
+    assert.deepEqual(r.stage1.response, { workingDays: 10, from: 'acknowledgement' });
+    assert.equal(r.stage1.extension.capWorkingDays, 10);
     assert.deepEqual(r.stage2.acknowledgement, { workingDays: 5, from: 'escalation-request' });
     assert.deepEqual(r.stage2.response, { workingDays: 20, from: 'acknowledgement' });
-    assert.equal(r.stage2.handler.description, 'the Senior Manager of the relevant department');
-    assert.equal(r.stage2.handler.mayBeStage1Handler, true);
+    assert.equal(r.stage2.extension.capWorkingDays, 20);
+    assert.equal(r.escalation.window, null);
+    assert.equal(r.escalation.reasonsRequired, false);
   });
 
-  void it('lists its own exclusion reasons, including unacceptable behaviour', () => {
-    const codes = r.exclusionReasons.map((e) => e.code);
-    assert.ok(codes.includes('outside-time-limit'));
-    assert.ok(codes.includes('unacceptable-behaviour'));
-    assert.equal(preset('peaks-and-plains').effectiveFrom, '2023-07-01');
+  void it('the SPSO and NIPSO models: frontline 5 from receipt; stage 2 ack 3, response 20 from the request', () => {
+    for (const country of ['scotland', 'northern-ireland'] as const) {
+      const r = benchmarkFor(country).rules;
+      assert.equal(r.stage1.acknowledgement, null);
+      assert.deepEqual(r.stage1.response, { workingDays: 5, from: 'receipt' });
+      assert.equal(r.stage1.extension.capWorkingDays, 5, '10 in total');
+      assert.deepEqual(r.stage2.acknowledgement, { workingDays: 3, from: 'escalation-request' });
+      assert.deepEqual(r.stage2.response, { workingDays: 20, from: 'escalation-request' });
+      assert.equal(r.escalation.directToStage2, true);
+      assert.deepEqual(r.escalation.window, {
+        kind: 'later-of',
+        afterEvent: { unit: 'months', value: 6 },
+        afterStage1Response: { unit: 'months', value: 2 },
+      });
+    }
+  });
+
+  void it('the PSOW model: informal resolution in 10, formal acknowledgement 5 and response 20', () => {
+    const r = benchmarkFor('wales').rules;
+    assert.deepEqual(r.stage1.response, { workingDays: 10, from: 'receipt' });
+    assert.deepEqual(r.stage2.acknowledgement, { workingDays: 5, from: 'escalation-request' });
+    assert.deepEqual(r.stage2.response, { workingDays: 20, from: 'escalation-request' });
+  });
+});
+
+void describe('external bodies', () => {
+  void it('every body has dated details from a named source, and a way to reach it', () => {
+    for (const id of EXTERNAL_BODY_IDS) {
+      const body = EXTERNAL_BODIES[id];
+      assert.match(body.checkedOn, /^\d{4}-\d{2}-\d{2}$/, id);
+      assert.match(body.source, /^https:\/\//, id);
+      assert.ok(body.onlineForm ?? body.phone ?? body.email ?? body.post ?? body.note, id);
+    }
+  });
+
+  void it('the Housing Ombudsman is reached by its online form or phone, not e-mail', () => {
+    const hos = EXTERNAL_BODIES['housing-ombudsman'];
+    assert.equal(hos.email, undefined);
+    assert.ok(hos.onlineForm);
+    assert.equal(hos.phone, '0300 111 3000');
+    assert.match(hos.note ?? '', /no longer takes new complaints by e-mail/);
+  });
+});
+
+void describe('policies stored before countries and routes', () => {
+  void it('reads a legacy document: its jurisdiction keys become countries, its bodies routes', () => {
+    const legacy = {
+      ...preset('hos-code-2024'),
+      defaultCountry: undefined,
+      defaultJurisdiction: 'england-and-wales',
+      rules: {
+        'england-and-wales': {
+          ...CODE_2024_RULES,
+          externalRoutes: undefined,
+          externalBodies: [
+            {
+              serviceType: 'all',
+              name: 'Housing Ombudsman Service',
+              contact: 'PO Box 1484, Unit D, Preston, PR2 0ET; info@housing-ombudsman.org.uk',
+            },
+          ],
+        },
+      },
+    };
+    const read = policySchema.parse(JSON.parse(JSON.stringify(legacy)));
+    assert.equal(read.defaultCountry, 'england');
+    assert.deepEqual(Object.keys(read.rules), ['england']);
+    assert.deepEqual(
+      read.rules.england?.externalRoutes.map((r) => r.body),
+      ['housing-ombudsman'],
+      'a known body by name is its current record, not the old e-mail',
+    );
   });
 });
