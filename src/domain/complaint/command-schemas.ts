@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from '../calendar/index.ts';
-import { jurisdictionSchema } from '../policy/policy-schema.ts';
+import { countrySchema } from '../policy/country.ts';
 
 /**
  * Input schemas for every lifecycle command. One truth for the API (and the OpenAPI document) and,
@@ -48,15 +48,42 @@ export const instantInput = (what: string) =>
       return Number.isNaN(time) || inRange(new Date(time).toISOString().slice(0, 10));
     }, rangeMessage(what));
 
-export const staffMemberSchema = z
-  .object({
-    id: text('the staff member’s id', 100),
-    name: text('the staff member’s name', 200),
-  })
-  .meta({
-    description: 'A member of the landlord’s staff (or a contractor) as the landlord identifies them.',
-  });
-export type StaffMember = z.infer<typeof staffMemberSchema>;
+/** A member of staff as recorded on a case: their staff account's id and their name at the time. */
+export interface StaffMember {
+  id: string;
+  name: string;
+}
+
+/**
+ * Who a command names (its actor, the handler, who received it): a staff account of the
+ * organisation, by its id or its e-mail address. The use case checks that the account exists and is
+ * active, and records the account's id and name; nobody is ever typed in as free text.
+ */
+export const staffRefSchema = z
+  .union(
+    [
+      z.object({ staffId: z.uuid({ error: 'Enter the staff account’s id (a uuid)' }) }).strict(),
+      z
+        .object({
+          email: z.email({ error: 'Enter the staff account’s e-mail address, like name@example.com' }),
+        })
+        .strict(),
+    ],
+    { error: 'Give a staff account as {"staffId": "…"} or {"email": "…"}' },
+  )
+  .meta({ description: 'A staff account of the organisation, by its id or its e-mail address.' });
+export type StaffRef = z.infer<typeof staffRefSchema>;
+
+/**
+ * When the thing a command records was actually done (a letter sent on Friday and logged on
+ * Monday). Never in the future; never before the case's previous event. Defaults to now.
+ */
+const occurredAt = (what: string) =>
+  instantInput(what)
+    .optional()
+    .meta({
+      description: `${capitalise(what)}, when it was not just now. Not in the future, and not before the case’s previous event.`,
+    });
 
 export const CHANNELS = [
   'phone',
@@ -83,7 +110,7 @@ export const CHANNEL_NAMES: Record<(typeof CHANNELS)[number], string> = {
 };
 export const channelSchema = z.enum(CHANNELS, { error: 'Select how the complaint was made' });
 
-const contactSchema = z.object({
+export const contactSchema = z.object({
   email: z.email({ error: 'Enter an email address in the correct format, like name@example.com' }).optional(),
   phone: z.string().trim().max(40, 'Phone number must be 40 characters or fewer').optional(),
   address: z.string().trim().max(500, 'Address must be 500 characters or fewer').optional(),
@@ -144,10 +171,18 @@ const serviceCode = (what: string) =>
     .trim()
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, `Enter ${what} as lower-case words joined by hyphens, like repairs`);
 
+export const collectiveMemberSchema = z.object({
+  name: text('the member’s name', 200),
+  contact: contactSchema.optional(),
+});
+export type CollectiveMember = z.infer<typeof collectiveMemberSchema>;
+
 export const receiveSchema = z.object({
   receivedAt: instantInput('when the complaint was received'),
   channel: channelSchema,
-  receivedBy: staffMemberSchema,
+  receivedBy: staffRefSchema
+    .optional()
+    .meta({ description: 'The staff account that took the complaint; by default the one acting.' }),
   issueDate: isoDateInput('the date of the issue'),
   issueDateKind: z.enum(['occurred', 'became-aware'], {
     error: 'Select whether the date is when the issue happened or when the resident became aware of it',
@@ -155,11 +190,13 @@ export const receiveSchema = z.object({
   complainant: complainantSchema,
   representative: representativeSchema.optional(),
   collectiveMembers: z
-    .array(z.object({ name: text('the member’s name', 200), contact: contactSchema.optional() }))
+    .array(collectiveMemberSchema)
     .max(500, 'A collective complaint can list at most 500 members')
     .optional()
     .meta({ description: 'For a collective complaint: the other members; the complainant is the lead.' }),
-  jurisdiction: jurisdictionSchema.optional(),
+  country: countrySchema
+    .optional()
+    .meta({ description: 'England, Wales, Scotland or Northern Ireland; by default the policy’s.' }),
   serviceArea: serviceCode('the service area'),
   serviceType: serviceCode('the service type')
     .optional()
@@ -176,10 +213,20 @@ export const receiveSchema = z.object({
 });
 export type ReceiveInput = z.infer<typeof receiveSchema>;
 
+/** A resident's consent is outstanding and the policy wants it first: why the case goes ahead anyway. */
+const proceedWithoutConsent = z
+  .object({ reason: text('why the complaint is going ahead before the resident’s consent is held') })
+  .optional()
+  .meta({
+    description:
+      'Where the policy asks for the resident’s consent before dealing with a representative and it is not yet held: why the case goes ahead.',
+  });
+
 export const acceptSchema = z.object({
   timeLimitDiscretion: z
     .object({ reason: text('why discretion was used to accept a complaint outside the time limit') })
     .optional(),
+  proceedWithoutConsent,
 });
 
 export const notAcceptSchema = z.object({
@@ -188,24 +235,34 @@ export const notAcceptSchema = z.object({
   ombudsmanRightGiven: z.literal(true, {
     error: 'Confirm the resident was told they can take this decision to the Ombudsman',
   }),
+  occurredAt: occurredAt('when the resident was told'),
 });
+
+/**
+ * The most points a case can have, over both stages: a response gives a decision on each, and a
+ * response takes at most this many decisions, so a case can never hold more points than it can answer.
+ */
+export const MAX_POINTS = 100;
 
 export const pointSchema = z.object({ text: text('the point of complaint', 2000) });
+const points = z.array(pointSchema).max(MAX_POINTS, `Enter at most ${MAX_POINTS} points`);
 
 export const acknowledgeSchema = z.object({
-  points: z.array(pointSchema).min(1, 'Enter at least one point of complaint').max(50),
+  points: points.min(1, 'Enter at least one point of complaint'),
   outcomesSought: z.array(text('the outcome sought', 2000)).min(1, 'Enter the outcome the resident wants'),
   notLandlordResponsibility: z.array(text('what is not the landlord’s responsibility', 2000)).default([]),
-  handler: staffMemberSchema.optional(),
+  handler: staffRefSchema.optional(),
+  occurredAt: occurredAt('when the acknowledgement was sent'),
+  proceedWithoutConsent,
 });
 
-export const assignSchema = z.object({ handler: staffMemberSchema });
+export const assignSchema = z.object({ handler: staffRefSchema });
 
 export const addPointSchema = pointSchema;
 
 export const SPIN_OFF_REASONS = ['unrelated', 'raised-after-response', 'would-unreasonably-delay'] as const;
 export const spinOffSchema = z.object({
-  points: z.array(pointSchema).min(1, 'Enter at least one point for the new complaint'),
+  points: points.min(1, 'Enter at least one point for the new complaint'),
   reason: z.enum(SPIN_OFF_REASONS, { error: 'Select why this becomes a new complaint' }),
 });
 
@@ -226,6 +283,7 @@ export const extendSchema = z.object({
     error: 'Confirm the resident was given the Ombudsman’s contact details',
   }),
   updateInterval: z.string().trim().max(200).optional(),
+  occurredAt: occurredAt('when the resident was told of the new date'),
 });
 
 export const recordContactSchema = z.object({
@@ -233,6 +291,7 @@ export const recordContactSchema = z.object({
   direction: z.enum(['inbound', 'outbound']).optional(),
   channel: channelSchema.optional(),
   summary: text('a summary', 20000),
+  occurredAt: occurredAt('when the contact happened'),
 });
 
 export const OUTCOMES = ['upheld', 'partly-upheld', 'not-upheld'] as const;
@@ -272,12 +331,19 @@ const actionSchema = z.object({
 });
 
 export const respondSchema = z.object({
-  decisions: z.array(decisionSchema).min(1, 'Enter a decision for each point of complaint').max(100),
+  decisions: z
+    .array(decisionSchema)
+    .min(1, 'Enter a decision for each point of complaint')
+    .max(MAX_POINTS, `Enter at most ${MAX_POINTS} decisions`),
   remedies: z.array(remedySchema).max(50, 'Enter at most 50 remedies').default([]),
   actions: z.array(actionSchema).max(50, 'Enter at most 50 actions').default([]),
   learning: z.string().trim().max(5000).optional(),
+  occurredAt: occurredAt('when the response was sent'),
 });
 export type RespondInput = z.infer<typeof respondSchema>;
+
+/** Why a complaint goes to stage 2 without a stage 1 response, where the policy allows it (SPSO). */
+export const DIRECT_TO_STAGE_2_REASONS = ['complex', 'resident-asked'] as const;
 
 export const escalateSchema = z.object({
   requestedAt: instantInput('when the resident asked to escalate').optional(),
@@ -287,27 +353,59 @@ export const escalateSchema = z.object({
     .max(5000)
     .optional()
     .meta({ description: 'Optional: the Code does not let a landlord require reasons.' }),
+  directReason: z
+    .enum(DIRECT_TO_STAGE_2_REASONS, { error: 'Select why the complaint goes straight to stage 2' })
+    .optional()
+    .meta({
+      description:
+        'Only to go straight to stage 2 before a stage 1 response that is not yet overdue, where the policy allows it (SPSO: complex, or the resident asks).',
+    }),
 });
 
 export const acknowledgeStage2Schema = z.object({
-  points: z
-    .array(pointSchema)
-    .max(50)
+  points: points
     .optional()
     .meta({ description: 'Extra points defined for stage 2; stage 1 points carry over.' }),
   outcomesSought: z.array(text('the outcome sought', 2000)).optional(),
-  handler: staffMemberSchema.optional(),
+  notLandlordResponsibility: z.array(text('what is not the landlord’s responsibility', 2000)).default([]),
+  handler: staffRefSchema.optional(),
   lateEscalationDecision: z
     .object({ reason: text('why the late escalation was accepted') })
     .optional()
     .meta({ description: 'Required when the request came outside the policy’s escalation window.' }),
+  occurredAt: occurredAt('when the stage 2 acknowledgement was sent'),
 });
 
+/**
+ * The only grounds on which a landlord may refuse to take a complaint to stage 2: the reasons it may
+ * use to not accept a complaint (Code 5.11 and section 2). Lack of reasons is never one (6.12).
+ */
+export const ESCALATION_REFUSAL_GROUNDS = [
+  'outside-escalation-window',
+  'legal-proceedings',
+  'already-considered',
+  'policy-exclusion',
+] as const;
+export type EscalationRefusalGround = (typeof ESCALATION_REFUSAL_GROUNDS)[number];
+
 export const refuseEscalationSchema = z.object({
-  reason: text('why escalation is refused'),
+  ground: z.enum(ESCALATION_REFUSAL_GROUNDS, { error: 'Select the ground for refusing the escalation' }),
+  exclusionCode: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .optional()
+    .meta({ description: 'For the ground policy-exclusion: the code of the policy’s exclusion reason.' }),
+  discretionConsidered: z.string().trim().max(5000).optional().meta({
+    description:
+      'For the ground outside-escalation-window: how discretion to accept the late request was considered.',
+  }),
+  explanation: text('the explanation given to the resident'),
   ombudsmanDetailsGiven: z.literal(true, {
     error: 'Confirm the resident was given the Ombudsman’s contact details',
   }),
+  occurredAt: occurredAt('when the resident was told'),
 });
 
 export const completeActionSchema = z.object({
@@ -316,14 +414,35 @@ export const completeActionSchema = z.object({
   note: z.string().trim().max(5000).optional(),
 });
 
-export const withdrawSchema = z.object({ reason: text('why the complaint was withdrawn') });
+export const withdrawSchema = z.object({
+  reason: text('why the complaint was withdrawn'),
+  occurredAt: occurredAt('when the resident withdrew it'),
+});
 
 export const closeSchema = z.object({ note: z.string().trim().max(5000).optional() });
+
+/** Why a complaint already in the process can leave it (Homes Plus 22.8; Code section 2). */
+export const DISCONTINUE_GROUNDS = ['legal-proceedings'] as const;
+
+export const discontinueSchema = z.object({
+  ground: z.enum(DISCONTINUE_GROUNDS, { error: 'Select why the complaint is leaving the process' }),
+  explanation: text('the explanation given to the resident'),
+  ombudsmanRightGiven: z.literal(true, {
+    error: 'Confirm the resident was told they can take this decision to the Ombudsman',
+  }),
+  occurredAt: occurredAt('when the resident was told'),
+});
+
+export const recordConsentSchema = z.object({
+  how: text('how the resident gave their consent', 2000),
+  occurredAt: occurredAt('when the consent was received'),
+});
 
 /** Every command on an existing case and the schema of its input. */
 export const COMMAND_SCHEMAS = {
   accept: acceptSchema,
   'not-accept': notAcceptSchema,
+  'record-consent': recordConsentSchema,
   acknowledge: acknowledgeSchema,
   'assign-handler': assignSchema,
   'add-point': addPointSchema,
@@ -336,6 +455,10 @@ export const COMMAND_SCHEMAS = {
   'acknowledge-stage-2': acknowledgeStage2Schema,
   'final-response': respondSchema,
   'complete-action': completeActionSchema,
+  discontinue: discontinueSchema,
   withdraw: withdrawSchema,
   close: closeSchema,
 } as const;
+
+/** The input fields that name a staff account. */
+export const STAFF_REF_FIELDS = ['handler', 'receivedBy'] as const;

@@ -1,23 +1,47 @@
 import type { z } from 'zod';
-import { compareIsoDates, londonDateOf, type IsoDate, type WorkingDayCalendar } from '../calendar/index.ts';
+import {
+  compareIsoDates,
+  dateInWords,
+  dateTimeInWords,
+  londonDateOf,
+  type IsoDate,
+  type WorkingDayCalendar,
+} from '../calendar/index.ts';
+import { exclusionVerdict } from '../policy/exclusions.ts';
 import { addPeriod } from '../policy/period.ts';
 import type { Policy, RuleSet } from '../policy/policy-schema.ts';
-import type { COMMAND_SCHEMAS, StaffMember } from './command-schemas.ts';
+import { MAX_POINTS, type COMMAND_SCHEMAS, type StaffMember } from './command-schemas.ts';
+import { consentOutstanding } from './consent.ts';
 import { deriveDeadlines, findDeadline } from './deadlines.ts';
-import type { ComplaintEvent, Point, TrackedItem } from './events.ts';
+import type { ComplaintEvent, EscalationRoute, Point, TrackedItem, Via } from './events.ts';
+import { compareInstants } from './instants.ts';
 import { refuse } from './refusal.ts';
+import type { WithStaff } from './staff-refs.ts';
 import { stageOf, STATUSES, type ComplaintState, type Status } from './state.ts';
 
-/** Every command on an existing case, with the input its schema accepts. */
-export type CommandInputs = { [K in keyof typeof COMMAND_SCHEMAS]: z.infer<(typeof COMMAND_SCHEMAS)[K]> };
+/** Every command on an existing case, with its input as the rules see it (staff resolved). */
+export type CommandInputs = {
+  [K in keyof typeof COMMAND_SCHEMAS]: WithStaff<z.infer<(typeof COMMAND_SCHEMAS)[K]>>;
+};
 export type CommandName = keyof CommandInputs;
 export type ComplaintCommand = { [K in CommandName]: { name: K; input: CommandInputs[K] } }[CommandName];
+
+/** What the rules need to say whether a command is possible now. */
+export interface RulesContext {
+  rules: RuleSet;
+  calendar: WorkingDayCalendar;
+  /** Today's London date. */
+  today: IsoDate;
+}
 
 export interface DecisionContext {
   policy: Policy;
   rules: RuleSet;
   calendar: WorkingDayCalendar;
   actor: StaffMember;
+  /** The integration that sent the command, when it came with an API key. */
+  via?: Via | undefined;
+  /** When the command is recorded. */
   now: Date;
   /** Allocated by the caller for 'spin-off': the new linked case. */
   newCase?: { caseId: string; reference: string };
@@ -40,11 +64,18 @@ const AWAITING_A_RESPONSE: readonly Status[] = [
   'stage-2-requested',
   'stage-2',
 ];
+/** Stage 1 without its response: escalation from here needs the response overdue, or a direct route. */
+const STAGE_1_UNANSWERED: readonly Status[] = ['received', 'accepted', 'stage-1'];
 
-/** The states in which each command may be given. The one table the API and pages both follow. */
+/**
+ * The states in which each command may be given. Some commands also need more than a state (an
+ * outstanding action to complete, an overdue response to escalate): PRECONDITIONS says what. Pages
+ * and the API offer exactly what `availableCommands` returns, and `decide` refuses the rest.
+ */
 export const ALLOWED_IN: { readonly [K in CommandName]: readonly Status[] } = {
   accept: ['received'],
   'not-accept': ['received', 'accepted'],
+  'record-consent': AWAITING_A_RESPONSE,
   acknowledge: ['accepted'],
   'assign-handler': AWAITING_A_RESPONSE,
   'add-point': ['accepted', 'stage-1', 'stage-2'],
@@ -53,11 +84,12 @@ export const ALLOWED_IN: { readonly [K in CommandName]: readonly Status[] } = {
   // The record stays open: contacts and notes can be added in every state.
   'record-contact': STATUSES,
   respond: ['stage-1'],
-  escalate: ['stage-1-responded', 'closed'],
+  escalate: [...STAGE_1_UNANSWERED, 'stage-1-responded', 'closed'],
   'refuse-escalation': ['stage-2-requested'],
   'acknowledge-stage-2': ['stage-2-requested'],
   'final-response': ['stage-2'],
   'complete-action': AFTER_A_RESPONSE,
+  discontinue: ['stage-1', 'stage-2'],
   withdraw: AWAITING_A_RESPONSE,
   close: ['stage-1-responded', 'stage-2-responded'],
 };
@@ -66,6 +98,7 @@ export const ALLOWED_IN: { readonly [K in CommandName]: readonly Status[] } = {
 const COMMAND_WORDS: Record<CommandName, string> = {
   accept: 'accept',
   'not-accept': 'decide not to accept',
+  'record-consent': 'record consent on',
   acknowledge: 'acknowledge',
   'assign-handler': 'assign a handler to',
   'add-point': 'add a point to',
@@ -78,6 +111,7 @@ const COMMAND_WORDS: Record<CommandName, string> = {
   'acknowledge-stage-2': 'acknowledge stage 2 of',
   'final-response': 'send the final response to',
   'complete-action': 'complete an action on',
+  discontinue: 'take out of the complaints process',
   withdraw: 'withdraw',
   close: 'close',
 };
@@ -92,12 +126,135 @@ const STATUS_WORDS: Record<Status, string> = {
   'stage-2-responded': 'answered at stage 2',
   'not-accepted': 'not accepted',
   'escalation-refused': 'closed after escalation was refused',
+  discontinued: 'out of the complaints process because legal proceedings started',
   withdrawn: 'withdrawn',
   closed: 'closed',
 };
 
 export function describeStatus(status: Status): string {
   return STATUS_WORDS[status];
+}
+
+interface Refusal {
+  code: string;
+  message: string;
+  field?: string;
+}
+
+/** The stage 1 response deadline (as extended) when it has passed unanswered on `on`, else null. */
+function overdueStage1Response(state: ComplaintState, ctx: RulesContext, on: IsoDate): IsoDate | null {
+  if (state.stage1.respondedAt || state.notAccepted) return null;
+  const response = findDeadline(deriveDeadlines(state, ctx.rules, ctx.calendar, on), 'stage-1-response');
+  return response && compareIsoDates(on, response.due) > 0 ? response.due : null;
+}
+
+function hasPolicyExclusion(rules: RuleSet, code: string): boolean {
+  return rules.exclusionReasons.some((r) => r.code === code);
+}
+
+/**
+ * What a command needs beyond the case's status, judged on `on` (today, or the day the thing
+ * happened). Null when it may go ahead.
+ */
+const PRECONDITIONS: {
+  readonly [K in CommandName]?: (s: ComplaintState, c: RulesContext, on: IsoDate) => Refusal | null;
+} = {
+  escalate: (state, ctx, on) => {
+    if (state.status === 'closed' && state.closedAtStage === 2) {
+      return {
+        code: 'wrong-state',
+        message: 'This complaint was closed after its final response: it cannot be escalated again',
+      };
+    }
+    if (!STAGE_1_UNANSWERED.includes(state.status)) return null;
+    if (overdueStage1Response(state, ctx, on) || ctx.rules.escalation.directToStage2) return null;
+    const due = findDeadline(deriveDeadlines(state, ctx.rules, ctx.calendar, on), 'stage-1-response');
+    return {
+      code: 'stage-1-not-overdue',
+      message: `A complaint goes to stage 2 after its stage 1 response, or once that response is overdue; it is due by ${due ? dateInWords(due.due) : 'its deadline'}`,
+    };
+  },
+  'add-point': (state, ctx) => {
+    if (state.stage === 2 && ctx.rules.stage2.newPoints === 'new-complaint') {
+      return {
+        code: 'new-points-are-a-new-complaint',
+        message:
+          'The policy makes new points raised at stage 2 a new complaint: spin them off as a new complaint instead',
+      };
+    }
+    if (state.points.length >= MAX_POINTS) {
+      return {
+        code: 'too-many-points',
+        message: `This complaint already has ${MAX_POINTS} points, the most a response can answer: make any more a new complaint`,
+      };
+    }
+    return null;
+  },
+  'complete-action': (state) =>
+    state.items.some((i) => i.completedOn === null)
+      ? null
+      : {
+          code: 'nothing-to-complete',
+          message: state.items.length
+            ? 'Every remedy and action on this complaint is already complete'
+            : 'This complaint has no remedies or actions to complete',
+        },
+  'record-consent': (state) =>
+    consentOutstanding(state)
+      ? null
+      : {
+          code: 'consent-not-outstanding',
+          message: state.representative
+            ? 'No consent is outstanding for this complaint’s representative'
+            : 'This complaint has no representative whose consent could be recorded',
+        },
+  discontinue: (_state, ctx) =>
+    hasPolicyExclusion(ctx.rules, 'legal-proceedings')
+      ? null
+      : {
+          code: 'no-legal-proceedings-exclusion',
+          message: 'The policy does not exclude complaints once legal proceedings have started',
+        },
+};
+
+/** The commands the rules allow on this case now: what pages and the API offer. */
+export function availableCommands(state: ComplaintState, ctx: RulesContext): CommandName[] {
+  return (Object.keys(ALLOWED_IN) as CommandName[]).filter(
+    (name) => ALLOWED_IN[name].includes(state.status) && !PRECONDITIONS[name]?.(state, ctx, ctx.today),
+  );
+}
+
+/** Clock skew tolerated between a client's "when it happened" and the server's clock. */
+export const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
+
+/** The dated field of each command that has one: when the thing it records was done. */
+function givenTime(command: ComplaintCommand): { value: string; field: string } | null {
+  const input = command.input as { occurredAt?: string; requestedAt?: string };
+  if (command.name === 'escalate')
+    return input.requestedAt ? { value: input.requestedAt, field: 'requestedAt' } : null;
+  return input.occurredAt ? { value: input.occurredAt, field: 'occurredAt' } : null;
+}
+
+/**
+ * When the command's action happened: the time given (not in the future, not before the case's
+ * previous event), else now. A time a few minutes ahead (a client's clock) counts as now.
+ */
+function occurredAt(state: ComplaintState, command: ComplaintCommand, ctx: DecisionContext): Date {
+  const given = givenTime(command);
+  if (!given) return ctx.now;
+  const at = new Date(given.value);
+  if (at.getTime() > ctx.now.getTime() + FUTURE_TOLERANCE_MS) {
+    refuse('occurred-in-future', 'The date and time it happened cannot be in the future', given.field);
+  }
+  const when = at.getTime() > ctx.now.getTime() ? ctx.now : at;
+  if (compareInstants(when.toISOString(), state.lastEventAt) < 0) {
+    refuse(
+      'occurred-before-previous-event',
+      `The date and time it happened cannot be before the last thing recorded on this complaint, on ${dateTimeInWords(state.lastEventAt)}`,
+      given.field,
+    );
+  }
+  return when;
 }
 
 /** Decides what a command means for a case: the events to record, or a refusal saying why not. */
@@ -112,27 +269,48 @@ export function decide(
       `You cannot ${COMMAND_WORDS[command.name]} this complaint: it is ${describeStatus(state.status)}`,
     );
   }
-  const data = HANDLERS[command.name](state, command.input as never, ctx);
+  const at = occurredAt(state, command, ctx);
+  const on = londonDateOf(at);
+  const blocked = PRECONDITIONS[command.name]?.(state, { ...ctx, today: on }, on);
+  if (blocked) refuse(blocked.code, blocked.message, blocked.field);
+  const data = HANDLERS[command.name](state, command.input as never, { ...ctx, at, on });
   return data.map(
     ([type, payload]) =>
-      ({ type, at: ctx.now.toISOString(), actor: ctx.actor, data: payload }) as ComplaintEvent,
+      ({
+        type,
+        at: at.toISOString(),
+        recordedAt: ctx.now.toISOString(),
+        actor: ctx.actor,
+        ...(ctx.via ? { via: ctx.via } : {}),
+        data: payload,
+      }) as ComplaintEvent,
   );
 }
 
 type Emitted = [ComplaintEvent['type'], unknown][];
+interface HandlerContext extends DecisionContext {
+  /** When the action happened, and its London date. */
+  at: Date;
+  on: IsoDate;
+}
 type Handler<K extends CommandName> = (
   state: ComplaintState,
   input: CommandInputs[K],
-  ctx: DecisionContext,
+  ctx: HandlerContext,
 ) => Emitted;
-
-const today = (ctx: DecisionContext): IsoDate => londonDateOf(ctx.now);
 
 function nextId(prefix: string, taken: readonly { id: string }[]): string {
   return `${prefix}${taken.filter((t) => t.id.startsWith(prefix)).length + 1}`;
 }
 
 function newPoints(state: ComplaintState, texts: readonly { text: string }[], stage: 1 | 2): Point[] {
+  if (state.points.length + texts.length > MAX_POINTS) {
+    refuse(
+      'too-many-points',
+      `A complaint can have at most ${MAX_POINTS} points (it has ${state.points.length}): make the others a new complaint`,
+      'points',
+    );
+  }
   const points: Point[] = [];
   for (const { text } of texts) points.push({ id: nextId('P', [...state.points, ...points]), text, stage });
   return points;
@@ -150,28 +328,52 @@ function handlerFor(state: ComplaintState, stage: 1 | 2, given: StaffMember | un
   );
 }
 
-function checkStage2Handler(state: ComplaintState, handler: StaffMember, rules: RuleSet): void {
+/** Code 6.13: the stage 2 handler is never the stage 1 handler, whatever a policy's own words say. */
+export function stage2HandlerRefusal(
+  state: ComplaintState,
+  handler: StaffMember,
+  rules: RuleSet,
+): Refusal | null {
   const rule = rules.stage2.handler;
-  // Code 6.13 is enforced whatever the policy text says; the compliance check reports a policy
-  // whose own rule would allow it.
   if (state.stage1.handlers.some((h) => h.id === handler.id)) {
-    refuse(
-      'stage-2-handler-was-stage-1-handler',
-      `${handler.name} handled this complaint at stage 1, so cannot handle it at stage 2. The policy says stage 2 is for ${rule.description}`,
-      'handler',
-    );
+    return {
+      code: 'stage-2-handler-was-stage-1-handler',
+      message: `${handler.name} handled this complaint at stage 1, so cannot handle it at stage 2. The policy says stage 2 is for ${rule.description}`,
+      field: 'handler',
+    };
   }
   const involved = [
     ...state.stage1.involved,
     ...(state.stage1.respondedBy ? [state.stage1.respondedBy] : []),
   ];
   if (rule.excludeAnyoneInvolvedAtStage1 && involved.some((m) => m.id === handler.id)) {
-    refuse(
-      'stage-2-handler-involved-at-stage-1',
-      `${handler.name} was involved at stage 1. The policy says stage 2 is for ${rule.description}`,
-      'handler',
-    );
+    return {
+      code: 'stage-2-handler-involved-at-stage-1',
+      message: `${handler.name} was involved at stage 1. The policy says stage 2 is for ${rule.description}`,
+      field: 'handler',
+    };
   }
+  return null;
+}
+
+function checkStage2Handler(state: ComplaintState, handler: StaffMember, rules: RuleSet): void {
+  const refusal = stage2HandlerRefusal(state, handler, rules);
+  if (refusal) refuse(refusal.code, refusal.message, refusal.field);
+}
+
+/** Where the policy asks for the resident's consent before dealing with a representative. */
+function checkConsent(
+  state: ComplaintState,
+  rules: RuleSet,
+  proceedWithoutConsent: { reason: string } | undefined,
+): void {
+  if (!rules.representatives.consentBeforeDealing || proceedWithoutConsent) return;
+  if (!consentOutstanding(state) || state.proceededWithoutConsent) return;
+  refuse(
+    'consent-needed',
+    `The policy asks for the resident’s consent before dealing with ${state.representative?.name ?? 'their representative'}: record the consent first, or say why the complaint goes ahead without it`,
+    'proceedWithoutConsent',
+  );
 }
 
 function assignmentEvents(state: ComplaintState, stage: 1 | 2, handler: StaffMember | undefined): Emitted {
@@ -247,7 +449,11 @@ function respondAt(stage: 1 | 2): Handler<'respond' | 'final-response'> {
   };
 }
 
-function escalationWindowEnds(state: ComplaintState, ctx: DecisionContext): IsoDate | null {
+/** The last day the policy allows a request for stage 2, or null when it sets no window. */
+export function escalationWindowEnds(
+  state: ComplaintState,
+  ctx: Pick<RulesContext, 'rules' | 'calendar'>,
+): IsoDate | null {
   const window = ctx.rules.escalation.window;
   const respondedOn = state.stage1.respondedAt ? londonDateOf(state.stage1.respondedAt) : state.receivedOn;
   if (!window) return null;
@@ -264,24 +470,53 @@ function escalationWindowEnds(state: ComplaintState, ctx: DecisionContext): IsoD
   }
 }
 
+/** The exclusions with a refusal ground of their own: a late request is judged against the window. */
+const ESCALATION_GROUND_OF: Readonly<Record<string, string>> = {
+  'outside-time-limit': '"outside the escalation window" (the time limit is for making a complaint)',
+  'legal-proceedings': '"legal proceedings have started"',
+  'already-considered': '"already considered"',
+};
+
+/** How a request for stage 2 reaches it, or a refusal saying what is missing. */
+function escalationRoute(
+  state: ComplaintState,
+  input: CommandInputs['escalate'],
+  ctx: HandlerContext,
+): EscalationRoute {
+  if (!STAGE_1_UNANSWERED.includes(state.status)) return 'after-response';
+  if (overdueStage1Response(state, { ...ctx, today: ctx.on }, ctx.on)) return 'stage-1-overdue';
+  if (!input.directReason) {
+    refuse(
+      'direct-reason-needed',
+      'This complaint has no stage 1 response yet and it is not overdue: say why it goes straight to stage 2 (it is complex, or the resident asked)',
+      'directReason',
+    );
+  }
+  return 'direct';
+}
+
 const HANDLERS: { [K in CommandName]: Handler<K> } = {
-  accept: (state, input) => {
+  accept: (state, input, ctx) => {
     if (state.outsideTimeLimit && !input.timeLimitDiscretion) {
       refuse(
         'time-limit-discretion-needed',
-        `This complaint came in after the policy's time limit (${state.timeLimitEnds ?? ''}). Record why you are using discretion to accept it, or do not accept it`,
+        `This complaint came in after the policy's time limit (${state.timeLimitEnds ? dateInWords(state.timeLimitEnds) : ''}). Record why you are using discretion to accept it, or do not accept it`,
         'timeLimitDiscretion',
       );
     }
+    checkConsent(state, ctx.rules, input.proceedWithoutConsent);
     return [
       [
         'complaint-accepted',
-        input.timeLimitDiscretion ? { timeLimitDiscretion: input.timeLimitDiscretion } : {},
+        {
+          ...(input.timeLimitDiscretion ? { timeLimitDiscretion: input.timeLimitDiscretion } : {}),
+          ...(input.proceedWithoutConsent ? { proceedWithoutConsent: input.proceedWithoutConsent } : {}),
+        },
       ],
     ];
   },
 
-  'not-accept': (_state, input, ctx) => {
+  'not-accept': (state, input, ctx) => {
     const reason = ctx.rules.exclusionReasons.find((r) => r.code === input.reasonCode);
     if (!reason) {
       refuse(
@@ -290,6 +525,8 @@ const HANDLERS: { [K in CommandName]: Handler<K> } = {
         'reasonCode',
       );
     }
+    const verdict = exclusionVerdict(reason, state.country);
+    if (verdict.kind === 'not-allowed') refuse('exclusion-not-allowed', verdict.why, 'reasonCode');
     return [
       [
         'complaint-not-accepted',
@@ -298,7 +535,10 @@ const HANDLERS: { [K in CommandName]: Handler<K> } = {
     ];
   },
 
-  acknowledge: (state, input) => {
+  'record-consent': (_state, input) => [['consent-recorded', { how: input.how }]],
+
+  acknowledge: (state, input, ctx) => {
+    checkConsent(state, ctx.rules, input.proceedWithoutConsent);
     const handler = handlerFor(state, 1, input.handler);
     return [
       ...assignmentEvents(state, 1, handler),
@@ -309,6 +549,7 @@ const HANDLERS: { [K in CommandName]: Handler<K> } = {
           points: newPoints(state, input.points, 1),
           outcomesSought: input.outcomesSought,
           notLandlordResponsibility: input.notLandlordResponsibility,
+          ...(input.proceedWithoutConsent ? { proceedWithoutConsent: input.proceedWithoutConsent } : {}),
         },
       ],
     ];
@@ -337,13 +578,13 @@ const HANDLERS: { [K in CommandName]: Handler<K> } = {
 
   extend: (state, input, ctx) => {
     const stage = state.stage;
-    const summary = deriveDeadlines(state, ctx.rules, ctx.calendar, today(ctx));
+    const summary = deriveDeadlines(state, ctx.rules, ctx.calendar, ctx.on);
     const deadline = findDeadline(summary, stage === 1 ? 'stage-1-response' : 'stage-2-response');
     if (!deadline) refuse('no-deadline', 'This complaint has no response deadline to extend');
     if (compareIsoDates(input.newDueDate, deadline.due) <= 0) {
       refuse(
         'extension-not-later',
-        `The new response date must be after the current one, ${deadline.due}`,
+        `The new response date must be after the current one, ${dateInWords(deadline.due)}`,
         'newDueDate',
       );
     }
@@ -353,7 +594,7 @@ const HANDLERS: { [K in CommandName]: Handler<K> } = {
     if (beyondCap && !input.goodReason) {
       refuse(
         'extension-beyond-cap',
-        `That is ${extendedBy} working days beyond the original deadline of ${deadline.originalDue}; the policy allows at most ${cap} at stage ${stage} without a good reason. Record the good reason or choose an earlier date`,
+        `That is ${extendedBy} working days beyond the original deadline of ${dateInWords(deadline.originalDue)}; the policy allows at most ${cap} at stage ${stage} without a good reason. Record the good reason or choose an earlier date`,
         'newDueDate',
       );
     }
@@ -367,7 +608,8 @@ const HANDLERS: { [K in CommandName]: Handler<K> } = {
           reason: input.reason,
           ...(input.goodReason ? { goodReason: input.goodReason } : {}),
           beyondCap,
-          notifiedInTime: compareIsoDates(today(ctx), deadline.due) <= 0,
+          // The resident must be told before the deadline passes: judged on the day they were told.
+          notifiedInTime: compareIsoDates(ctx.on, deadline.due) <= 0,
           ombudsmanDetailsGiven: true,
           ...(input.updateInterval ? { updateInterval: input.updateInterval } : {}),
         },
@@ -375,57 +617,116 @@ const HANDLERS: { [K in CommandName]: Handler<K> } = {
     ];
   },
 
-  'record-contact': (_state, input) => [['contact-recorded', input]],
+  // The event's own time is when it happened; the data keeps what was said and how.
+  'record-contact': (_state, input) => [
+    [
+      'contact-recorded',
+      {
+        kind: input.kind,
+        summary: input.summary,
+        ...(input.direction ? { direction: input.direction } : {}),
+        ...(input.channel ? { channel: input.channel } : {}),
+      },
+    ],
+  ],
 
   respond: respondAt(1),
 
+  // A request before the stage 1 response is before an event on the case: `occurredAt` refuses it.
   escalate: (state, input, ctx) => {
-    if (state.status === 'closed' && state.closedAtStage === 2) {
-      refuse(
-        'wrong-state',
-        'This complaint was closed after its final response: it cannot be escalated again',
-      );
-    }
-    const requestedAt = input.requestedAt ? new Date(input.requestedAt) : ctx.now;
-    if (requestedAt.getTime() > ctx.now.getTime() + 5 * 60 * 1000) {
-      refuse(
-        'requested-in-future',
-        'The date of the escalation request cannot be in the future',
-        'requestedAt',
-      );
-    }
-    if (state.stage1.respondedAt && requestedAt < new Date(state.stage1.respondedAt)) {
-      refuse(
-        'requested-before-response',
-        `The escalation request cannot be before the stage 1 response was sent (${londonDateOf(state.stage1.respondedAt)})`,
-        'requestedAt',
-      );
-    }
-    const windowEnds = escalationWindowEnds(state, ctx);
-    const outsideWindow = windowEnds !== null && compareIsoDates(londonDateOf(requestedAt), windowEnds) > 0;
+    const route = escalationRoute(state, input, ctx);
+    const windowEnds = route === 'after-response' ? escalationWindowEnds(state, ctx) : null;
+    const outsideWindow = windowEnds !== null && compareIsoDates(ctx.on, windowEnds) > 0;
     return [
       [
         'escalation-requested',
         {
-          requestedAt: requestedAt.toISOString(),
+          requestedAt: ctx.at.toISOString(),
           ...(input.reason ? { reason: input.reason } : {}),
           outsideWindow,
           windowEnds,
+          route,
+          ...(route === 'direct' && input.directReason ? { directReason: input.directReason } : {}),
         },
       ],
     ];
   },
 
-  'refuse-escalation': (_state, input) => [
-    ['escalation-refused', { reason: input.reason, ombudsmanDetailsGiven: true }],
-  ],
+  'refuse-escalation': (state, input, ctx) => {
+    let exclusionCode: string | undefined;
+    switch (input.ground) {
+      case 'outside-escalation-window':
+        if (!state.stage2.outsideWindow) {
+          refuse(
+            'escalation-within-window',
+            state.stage2.windowEnds
+              ? `The request came within the policy’s escalation window (it ended on ${dateInWords(state.stage2.windowEnds)}), so this is not a ground to refuse it`
+              : 'The policy sets no window for asking for stage 2, so this is not a ground to refuse it',
+            'ground',
+          );
+        }
+        if (!input.discretionConsidered) {
+          refuse(
+            'discretion-not-considered',
+            'Say how you considered using discretion to accept the late request before refusing it',
+            'discretionConsidered',
+          );
+        }
+        break;
+      case 'legal-proceedings':
+      case 'already-considered':
+        break;
+      case 'policy-exclusion': {
+        const reason = ctx.rules.exclusionReasons.find((r) => r.code === input.exclusionCode);
+        if (!reason) {
+          refuse(
+            'unknown-exclusion-reason',
+            `Select one of the policy’s exclusion reasons: ${ctx.rules.exclusionReasons.map((r) => r.code).join(', ')}`,
+            'exclusionCode',
+          );
+        }
+        if (ESCALATION_GROUND_OF[reason.code]) {
+          refuse(
+            'exclusion-has-its-own-ground',
+            `For "${reason.label}", choose the ground ${ESCALATION_GROUND_OF[reason.code]} instead`,
+            'exclusionCode',
+          );
+        }
+        const verdict = exclusionVerdict(reason, state.country);
+        if (verdict.kind === 'not-allowed') refuse('exclusion-not-a-ground', verdict.why, 'exclusionCode');
+        exclusionCode = reason.code;
+        break;
+      }
+    }
+    return [
+      [
+        'escalation-refused',
+        {
+          ground: input.ground,
+          ...(exclusionCode ? { exclusionCode } : {}),
+          ...(input.ground === 'outside-escalation-window' && input.discretionConsidered
+            ? { discretionConsidered: input.discretionConsidered }
+            : {}),
+          explanation: input.explanation,
+          ombudsmanDetailsGiven: true,
+        },
+      ],
+    ];
+  },
 
   'acknowledge-stage-2': (state, input, ctx) => {
     if (state.stage2.outsideWindow && !input.lateEscalationDecision) {
       refuse(
         'late-escalation-decision-needed',
-        `The request to escalate came after the policy's window closed (${state.stage2.windowEnds ?? ''}). Record why you are accepting it, or refuse the escalation`,
+        `The request to escalate came after the policy's window closed (${state.stage2.windowEnds ? dateInWords(state.stage2.windowEnds) : ''}). Record why you are accepting it, or refuse the escalation`,
         'lateEscalationDecision',
+      );
+    }
+    if (state.points.length === 0 && !input.points?.length) {
+      refuse(
+        'points-needed',
+        'This complaint has no points of complaint yet: define them at this acknowledgement',
+        'points',
       );
     }
     const handler = handlerFor(state, 2, input.handler);
@@ -442,7 +743,7 @@ const HANDLERS: { [K in CommandName]: Handler<K> } = {
           stage: 2,
           points: newPoints(state, input.points ?? [], 2),
           outcomesSought: input.outcomesSought ?? [],
-          notLandlordResponsibility: [],
+          notLandlordResponsibility: input.notLandlordResponsibility,
         },
       ],
     ];
@@ -455,9 +756,10 @@ const HANDLERS: { [K in CommandName]: Handler<K> } = {
     if (!item)
       refuse('unknown-item', `There is no remedy or action ${input.itemId} on this complaint`, 'itemId');
     if (item.completedOn)
-      refuse('already-completed', `${item.id} was completed on ${item.completedOn}`, 'itemId');
-    const completedOn = input.completedOn ?? today(ctx);
-    if (compareIsoDates(completedOn, today(ctx)) > 0) {
+      refuse('already-completed', `${item.id} was completed on ${dateInWords(item.completedOn)}`, 'itemId');
+    const today = londonDateOf(ctx.now);
+    const completedOn = input.completedOn ?? today;
+    if (compareIsoDates(completedOn, today) > 0) {
       refuse('completed-in-future', 'The date completed cannot be in the future', 'completedOn');
     }
     return [
@@ -465,7 +767,14 @@ const HANDLERS: { [K in CommandName]: Handler<K> } = {
     ];
   },
 
-  withdraw: (_state, input) => [['complaint-withdrawn', input]],
+  discontinue: (_state, input) => [
+    [
+      'complaint-discontinued',
+      { ground: input.ground, explanation: input.explanation, ombudsmanRightGiven: true },
+    ],
+  ],
+
+  withdraw: (_state, input) => [['complaint-withdrawn', { reason: input.reason }]],
 
   close: (_state, input) => [['complaint-closed', input.note ? { note: input.note } : {}]],
 };

@@ -1,7 +1,9 @@
 import { compareIsoDates, londonDateOf, type IsoDate, type WorkingDayCalendar } from '../calendar/index.ts';
 import { addPeriod } from '../policy/period.ts';
 import type { Policy, RuleSet } from '../policy/policy-schema.ts';
+import { COUNTRIES, COUNTRY_NAMES, type Country } from '../policy/country.ts';
 import { channelSchema, type ReceiveInput, type StaffMember } from './command-schemas.ts';
+import type { WithStaff } from './staff-refs.ts';
 import type { ComplaintState } from './state.ts';
 import type { ComplaintReceived, PolicyRef } from './events.ts';
 import { refuse } from './refusal.ts';
@@ -12,22 +14,26 @@ export interface ReceiveContext {
   policy: Policy;
   actor: StaffMember;
   now: Date;
-  calendarFor: (
-    rules: RuleSet,
-    jurisdiction: NonNullable<ReceiveInput['jurisdiction']>,
-  ) => WorkingDayCalendar;
+  calendarFor: (rules: RuleSet, country: Country) => WorkingDayCalendar;
 }
+
+/** A receipt as the rules see it: who took it is a staff member (the one logging it, if not said). */
+export type ReceiveCommand = Omit<WithStaff<ReceiveInput>, 'receivedBy'> & { receivedBy: StaffMember };
 
 /** Clock skew tolerated between a client's "received at" and the server's clock. */
 const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 
-export function rulesFor(policy: Policy, jurisdiction: keyof Policy['rules']): RuleSet {
+export function rulesFor(policy: Policy, country: Country): RuleSet {
   return (
-    policy.rules[jurisdiction] ??
+    policy.rules[country] ??
     refuse(
-      'no-rules-for-jurisdiction',
-      `The policy "${policy.name}" has no rules for ${jurisdiction}. Choose one of: ${Object.keys(policy.rules).join(', ')}`,
-      'jurisdiction',
+      'no-rules-for-country',
+      `The policy "${policy.name}" has no rules for ${COUNTRY_NAMES[country]}. It covers ${COUNTRIES.filter(
+        (c) => policy.rules[c],
+      )
+        .map((c) => COUNTRY_NAMES[c])
+        .join(', ')}`,
+      'country',
     )
   );
 }
@@ -41,10 +47,10 @@ export function timeLimitEnds(
   return rules.timeLimit ? addPeriod(calendar, issueDate, rules.timeLimit.period) : null;
 }
 
-export function receiveComplaint(input: ReceiveInput, ctx: ReceiveContext): ComplaintReceived {
-  const jurisdiction = input.jurisdiction ?? ctx.policy.defaultJurisdiction;
-  const rules = rulesFor(ctx.policy, jurisdiction);
-  const calendar = ctx.calendarFor(rules, jurisdiction);
+export function receiveComplaint(input: ReceiveCommand, ctx: ReceiveContext): ComplaintReceived {
+  const country = input.country ?? ctx.policy.defaultCountry;
+  const rules = rulesFor(ctx.policy, country);
+  const calendar = ctx.calendarFor(rules, country);
   const receivedAt = new Date(input.receivedAt);
   if (receivedAt.getTime() > ctx.now.getTime() + FUTURE_TOLERANCE_MS) {
     refuse('received-in-future', 'The date and time received cannot be in the future', 'receivedAt');
@@ -68,9 +74,12 @@ export function receiveComplaint(input: ReceiveInput, ctx: ReceiveContext): Comp
   }
   const ends = timeLimitEnds(rules, calendar, input.issueDate);
   const policyRef: PolicyRef = { key: ctx.policy.key, version: ctx.policy.version };
+  // Received then, recorded now: later actions may be dated back to the receipt, not before it.
+  const at = new Date(Math.min(receivedAt.getTime(), ctx.now.getTime())).toISOString();
   return {
     type: 'complaint-received',
-    at: ctx.now.toISOString(),
+    at,
+    recordedAt: ctx.now.toISOString(),
     actor: ctx.actor,
     data: {
       caseId: ctx.caseId,
@@ -83,8 +92,8 @@ export function receiveComplaint(input: ReceiveInput, ctx: ReceiveContext): Comp
       issueDateKind: input.issueDateKind,
       complainant: input.complainant,
       ...(input.representative ? { representative: input.representative } : {}),
-      collectiveMembers: (input.collectiveMembers ?? []).map((m) => ({ name: m.name })),
-      jurisdiction,
+      collectiveMembers: input.collectiveMembers ?? [],
+      country,
       serviceArea: input.serviceArea,
       serviceType: input.serviceType ?? 'all',
       ...(input.category !== undefined ? { category: input.category } : {}),
@@ -104,7 +113,7 @@ export function linkedComplaintInput(
   points: readonly { text: string }[],
   actor: StaffMember,
   now: Date,
-): ReceiveInput {
+): ReceiveCommand {
   return {
     receivedAt: now.toISOString(),
     channel: channelSchema.parse(parent.channel),
@@ -114,7 +123,7 @@ export function linkedComplaintInput(
     complainant: parent.complainant,
     ...(parent.representative ? { representative: parent.representative } : {}),
     collectiveMembers: parent.collectiveMembers,
-    jurisdiction: parent.jurisdiction,
+    country: parent.country,
     serviceArea: parent.serviceArea,
     serviceType: parent.serviceType,
     summary: `Raised during complaint ${parent.reference}: ${points.map((p) => p.text).join('; ')}`,

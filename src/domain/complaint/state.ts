@@ -1,6 +1,25 @@
-import { londonDateOf, type IsoDate, type Jurisdiction } from '../calendar/index.ts';
-import type { Complainant, Representative, StaffMember } from './command-schemas.ts';
-import type { ComplaintEvent, ComplaintReceived, Decision, Point, PolicyRef, TrackedItem } from './events.ts';
+import { compareInstants } from './instants.ts';
+import { londonDateOf, type IsoDate } from '../calendar/index.ts';
+import type { Country } from '../policy/country.ts';
+import type {
+  CollectiveMember,
+  Complainant,
+  DIRECT_TO_STAGE_2_REASONS,
+  DISCONTINUE_GROUNDS,
+  GOOD_REASONS,
+  Representative,
+  StaffMember,
+} from './command-schemas.ts';
+import type {
+  ComplaintEvent,
+  ComplaintReceived,
+  Decision,
+  EscalationRoute,
+  EventOf,
+  Point,
+  PolicyRef,
+  TrackedItem,
+} from './events.ts';
 
 export const STATUSES = [
   'received',
@@ -12,15 +31,17 @@ export const STATUSES = [
   'stage-2-responded',
   'not-accepted',
   'escalation-refused',
+  'discontinued',
   'withdrawn',
   'closed',
 ] as const;
 export type Status = (typeof STATUSES)[number];
 
-/** Statuses in which nothing runs any more: not accepted, escalation refused, withdrawn, closed. */
+/** Statuses in which nothing runs any more: not accepted, escalation refused, left, withdrawn, closed. */
 export const FINISHED_STATUSES: readonly Status[] = [
   'not-accepted',
   'escalation-refused',
+  'discontinued',
   'withdrawn',
   'closed',
 ];
@@ -31,6 +52,7 @@ export interface Extension {
   previousDueDate: IsoDate;
   newDueDate: IsoDate;
   reason: string;
+  goodReason?: (typeof GOOD_REASONS)[number];
   beyondCap: boolean;
   notifiedInTime: boolean;
   at: string;
@@ -47,13 +69,31 @@ export interface StageState {
   respondedBy: StaffMember | null;
   decisions: Decision[];
   extensions: Extension[];
+  /** What the resident wants, as defined at this stage's acknowledgement. */
+  outcomesSought: string[];
+  /** What the acknowledgement said is not the landlord's responsibility (Code 5.7). */
+  notLandlordResponsibility: string[];
+}
+
+export interface EscalationRefusal {
+  ground: EventOf<'escalation-refused'>['data']['ground'];
+  exclusionCode: string | null;
+  discretionConsidered: string | null;
+  explanation: string;
 }
 
 export interface CompletedItem extends TrackedItem {
   completedOn: IsoDate | null;
 }
 
+/**
+ * The shape of the stored state. A case stored under an older shape is rebuilt from its events
+ * (which are read into their current shape), so the projection never needs a hand-written upgrade.
+ */
+export const STATE_SCHEMA = 2;
+
 export interface ComplaintState {
+  schema: number;
   caseId: string;
   reference: string;
   /** Number of events applied: the optimistic-concurrency version. */
@@ -61,7 +101,7 @@ export interface ComplaintState {
   policy: PolicyRef;
   status: Status;
   stage: 1 | 2;
-  jurisdiction: Jurisdiction;
+  country: Country;
   serviceArea: string;
   serviceType: string;
   /** A category within the service area; null when none was given (or before categories existed). */
@@ -74,7 +114,11 @@ export interface ComplaintState {
   issueDateKind: 'occurred' | 'became-aware';
   complainant: Complainant;
   representative: Representative | null;
-  collectiveMembers: { name: string }[];
+  /** The resident's consent to the representative, when it came after the complaint was made. */
+  consentRecorded: { at: string; how: string } | null;
+  /** Why the case went ahead before the consent the policy asks for was held. */
+  proceededWithoutConsent: string | null;
+  collectiveMembers: CollectiveMember[];
   summary: string;
   timeLimitException: string | null;
   /** Flagged at receipt when outside the policy's time limit: never refused automatically. */
@@ -83,16 +127,16 @@ export interface ComplaintState {
   timeLimitDiscretion: string | null;
   notAccepted: { reasonCode: string; explanation: string; at: string } | null;
   points: Point[];
-  outcomesSought: string[];
-  notLandlordResponsibility: string[];
   stage1: StageState;
   stage2: StageState & {
     requestedAt: string | null;
     reason: string | null;
     outsideWindow: boolean;
     windowEnds: IsoDate | null;
+    route: EscalationRoute | null;
+    directReason: (typeof DIRECT_TO_STAGE_2_REASONS)[number] | null;
     lateEscalationAccepted: string | null;
-    refused: string | null;
+    refusal: EscalationRefusal | null;
     refusedAt: string | null;
   };
   items: CompletedItem[];
@@ -101,10 +145,14 @@ export interface ComplaintState {
   contactCount: number;
   /** First contact with the resident after the stage 1 acknowledgement (seed 004's 3-day rule). */
   firstContactAt: string | null;
+  /** Left the process after acknowledgement (legal proceedings started). */
+  discontinued: { ground: (typeof DISCONTINUE_GROUNDS)[number]; explanation: string; at: string } | null;
   withdrawnAt: string | null;
   closedAt: string | null;
   /** Stage reached when closed, so a stage 1 closure can still be escalated. */
   closedAtStage: 1 | 2 | null;
+  /** When the latest event happened: a dated action may not go before it. */
+  lastEventAt: string;
 }
 
 function emptyStage(): StageState {
@@ -117,19 +165,22 @@ function emptyStage(): StageState {
     respondedBy: null,
     decisions: [],
     extensions: [],
+    outcomesSought: [],
+    notLandlordResponsibility: [],
   };
 }
 
 function initialState(event: ComplaintReceived): ComplaintState {
   const d = event.data;
   return {
+    schema: STATE_SCHEMA,
     caseId: d.caseId,
     reference: d.reference,
     version: 1,
     policy: d.policy,
     status: 'received',
     stage: 1,
-    jurisdiction: d.jurisdiction,
+    country: d.country,
     serviceArea: d.serviceArea,
     serviceType: d.serviceType,
     category: d.category ?? null,
@@ -141,6 +192,8 @@ function initialState(event: ComplaintReceived): ComplaintState {
     issueDateKind: d.issueDateKind,
     complainant: d.complainant,
     representative: d.representative ?? null,
+    consentRecorded: null,
+    proceededWithoutConsent: null,
     collectiveMembers: d.collectiveMembers,
     summary: d.summary,
     timeLimitException: d.timeLimitException ?? null,
@@ -149,8 +202,6 @@ function initialState(event: ComplaintReceived): ComplaintState {
     timeLimitDiscretion: null,
     notAccepted: null,
     points: [],
-    outcomesSought: [],
-    notLandlordResponsibility: [],
     stage1: emptyStage(),
     stage2: {
       ...emptyStage(),
@@ -158,8 +209,10 @@ function initialState(event: ComplaintReceived): ComplaintState {
       reason: null,
       outsideWindow: false,
       windowEnds: null,
+      route: null,
+      directReason: null,
       lateEscalationAccepted: null,
-      refused: null,
+      refusal: null,
       refusedAt: null,
     },
     items: [],
@@ -167,9 +220,11 @@ function initialState(event: ComplaintReceived): ComplaintState {
     linkedCases: [],
     contactCount: 0,
     firstContactAt: null,
+    discontinued: null,
     withdrawnAt: null,
     closedAt: null,
     closedAtStage: null,
+    lastEventAt: event.at,
   };
 }
 
@@ -177,27 +232,28 @@ export function stageOf(state: ComplaintState, stage: 1 | 2): StageState {
   return stage === 1 ? state.stage1 : state.stage2;
 }
 
-/** Events that involve their actor in the handling of the stage they happen at. */
-const INVOLVING: ReadonlySet<ComplaintEvent['type']> = new Set([
-  'complaint-acknowledged',
-  'handler-assigned',
-  'point-added',
-  'deadline-extended',
-  'contact-recorded',
-  'response-sent',
-]);
+/**
+ * Everyone who acts on a case at a stage is involved in it (One Manchester: a stage 2 handler "not
+ * previously involved"), except by recording the request that ends stage 1.
+ */
+const NOT_INVOLVING: ReadonlySet<ComplaintEvent['type']> = new Set(['escalation-requested']);
 
 /** Applies one event. Pure: returns a new state. */
 export function evolve(state: ComplaintState | null, event: ComplaintEvent): ComplaintState {
-  if (event.type === 'complaint-received') return initialState(event);
+  if (event.type === 'complaint-received') {
+    const first = initialState(event);
+    first.stage1.involved.push(event.actor);
+    return first;
+  }
   if (!state) throw new Error(`Event ${event.type} cannot start a case`);
   const next: ComplaintState = structuredClone(state);
   next.version = state.version + 1;
   applyEvent(next, event);
-  if (INVOLVING.has(event.type)) {
+  if (!NOT_INVOLVING.has(event.type)) {
     const stage = stageOf(next, state.stage);
     if (!stage.involved.some((m) => m.id === event.actor.id)) stage.involved.push(event.actor);
   }
+  if (compareInstants(event.at, next.lastEventAt) > 0) next.lastEventAt = event.at;
   return next;
 }
 
@@ -206,6 +262,10 @@ function applyEvent(s: ComplaintState, event: Exclude<ComplaintEvent, ComplaintR
     case 'complaint-accepted':
       s.status = 'accepted';
       s.timeLimitDiscretion = event.data.timeLimitDiscretion?.reason ?? null;
+      s.proceededWithoutConsent = event.data.proceedWithoutConsent?.reason ?? s.proceededWithoutConsent;
+      return;
+    case 'consent-recorded':
+      s.consentRecorded = { at: event.at, how: event.data.how };
       return;
     case 'complaint-not-accepted':
       s.status = 'not-accepted';
@@ -215,8 +275,9 @@ function applyEvent(s: ComplaintState, event: Exclude<ComplaintEvent, ComplaintR
       const stage = stageOf(s, event.data.stage);
       stage.acknowledgedAt = event.at;
       s.points.push(...event.data.points);
-      if (event.data.outcomesSought.length > 0) s.outcomesSought = event.data.outcomesSought;
-      s.notLandlordResponsibility.push(...event.data.notLandlordResponsibility);
+      stage.outcomesSought = event.data.outcomesSought;
+      stage.notLandlordResponsibility = event.data.notLandlordResponsibility;
+      s.proceededWithoutConsent = event.data.proceedWithoutConsent?.reason ?? s.proceededWithoutConsent;
       s.status = event.data.stage === 1 ? 'stage-1' : 'stage-2';
       return;
     }
@@ -241,7 +302,7 @@ function applyEvent(s: ComplaintState, event: Exclude<ComplaintEvent, ComplaintR
       return;
     case 'contact-recorded':
       s.contactCount += 1;
-      if (event.data.kind === 'contact' && s.stage1.acknowledgedAt && !s.firstContactAt)
+      if (isContactWithResident(event) && s.stage1.acknowledgedAt && !s.firstContactAt)
         s.firstContactAt = event.at;
       return;
     case 'response-sent': {
@@ -262,11 +323,22 @@ function applyEvent(s: ComplaintState, event: Exclude<ComplaintEvent, ComplaintR
       s.stage2.reason = event.data.reason ?? null;
       s.stage2.outsideWindow = event.data.outsideWindow;
       s.stage2.windowEnds = event.data.windowEnds;
+      s.stage2.route = event.data.route ?? 'after-response';
+      s.stage2.directReason = event.data.directReason ?? null;
       return;
     case 'escalation-refused':
       s.status = 'escalation-refused';
-      s.stage2.refused = event.data.reason;
+      s.stage2.refusal = {
+        ground: event.data.ground,
+        exclusionCode: event.data.exclusionCode ?? null,
+        discretionConsidered: event.data.discretionConsidered ?? null,
+        explanation: event.data.explanation,
+      };
       s.stage2.refusedAt = event.at;
+      return;
+    case 'complaint-discontinued':
+      s.status = 'discontinued';
+      s.discontinued = { ground: event.data.ground, explanation: event.data.explanation, at: event.at };
       return;
     case 'item-completed': {
       const item = s.items.find((i) => i.id === event.data.itemId);
@@ -283,6 +355,17 @@ function applyEvent(s: ComplaintState, event: Exclude<ComplaintEvent, ComplaintR
       s.closedAtStage = s.stage;
       return;
   }
+}
+
+/**
+ * The first contact a policy asks for after acknowledgement (Peaks & Plains §6.2.1) is contact
+ * *with* the resident: a call or visit made to them, or a meeting, not the resident chasing.
+ */
+function isContactWithResident(event: EventOf<'contact-recorded'>): boolean {
+  return (
+    event.data.kind === 'contact' &&
+    (event.data.direction === 'outbound' || event.data.channel === 'in-person')
+  );
 }
 
 export function replay(events: readonly ComplaintEvent[]): ComplaintState {

@@ -17,22 +17,8 @@ import {
   type WorkingDayCalendar,
 } from '../../../../src/domain/calendar/index.ts';
 import {
-  acceptSchema,
-  acknowledgeSchema,
-  acknowledgeStage2Schema,
-  addPointSchema,
-  assignSchema,
-  closeSchema,
-  completeActionSchema,
-  escalateSchema,
-  extendSchema,
-  notAcceptSchema,
+  COMMAND_SCHEMAS,
   receiveSchema,
-  recordContactSchema,
-  refuseEscalationSchema,
-  respondSchema,
-  spinOffSchema,
-  withdrawSchema,
   type StaffMember,
 } from '../../../../src/domain/complaint/command-schemas.ts';
 import {
@@ -50,7 +36,8 @@ import {
   type DecisionContext,
 } from '../../../../src/domain/complaint/decide.ts';
 import type { ComplaintEvent, ComplaintReceived } from '../../../../src/domain/complaint/events.ts';
-import { receiveComplaint, rulesFor } from '../../../../src/domain/complaint/receive.ts';
+import { receiveComplaint, rulesFor, type ReceiveCommand } from '../../../../src/domain/complaint/receive.ts';
+import { divisionOf } from '../../../../src/domain/policy/country.ts';
 import { CommandRefused } from '../../../../src/domain/complaint/refusal.ts';
 import { evolve, type ComplaintState } from '../../../../src/domain/complaint/state.ts';
 import type { Policy, RuleSet } from '../../../../src/domain/policy/policy-schema.ts';
@@ -63,28 +50,30 @@ export const HANDLER_1: StaffMember = { id: 'staff-hana', name: 'Hana Handler' }
 export const HANDLER_2: StaffMember = { id: 'staff-dev', name: 'Dev Director' };
 export const SOMEONE_ELSE: StaffMember = { id: 'staff-sam', name: 'Sam Other' };
 
-export const COMMAND_SCHEMAS = {
-  accept: acceptSchema,
-  'not-accept': notAcceptSchema,
-  acknowledge: acknowledgeSchema,
-  'assign-handler': assignSchema,
-  'add-point': addPointSchema,
-  'spin-off': spinOffSchema,
-  extend: extendSchema,
-  'record-contact': recordContactSchema,
-  respond: respondSchema,
-  escalate: escalateSchema,
-  'refuse-escalation': refuseEscalationSchema,
-  'acknowledge-stage-2': acknowledgeStage2Schema,
-  'final-response': respondSchema,
-  'complete-action': completeActionSchema,
-  withdraw: withdrawSchema,
-  close: closeSchema,
-} as const satisfies { [K in CommandName]: z.ZodType<CommandInputs[K]> };
+/** A staff id the schemas accept, standing in for the members the rules are given directly. */
+const ANY_STAFF_ID = '00000000-0000-4000-8000-00000000ffff';
 
-/** What a caller types: the schema's input, before defaults. */
-export type RawInput<K extends CommandName> = z.input<(typeof COMMAND_SCHEMAS)[K]>;
-export type RawReceiveInput = z.input<typeof receiveSchema>;
+type WithMembers<T> = T extends { handler?: unknown }
+  ? Omit<T, 'handler'> & { handler?: StaffMember | undefined }
+  : T;
+
+/**
+ * What a caller types: the schema's input, before defaults, with people as staff members (the use
+ * case resolves the API's staff references before the rules see them; that is tested through it).
+ */
+export type RawInput<K extends CommandName> = WithMembers<z.input<(typeof COMMAND_SCHEMAS)[K]>>;
+export type RawReceiveInput = Omit<z.input<typeof receiveSchema>, 'receivedBy'> & {
+  receivedBy?: StaffMember;
+};
+
+/** A command's input through its schema (defaults, checks), keeping the staff member it names. */
+export function parseCommand<K extends CommandName>(name: K, input: RawInput<K>): CommandInputs[K] {
+  const { handler, ...rest } = input as { handler?: StaffMember };
+  const parsed = COMMAND_SCHEMAS[name].parse(
+    handler ? { ...rest, handler: { staffId: ANY_STAFF_ID } } : rest,
+  ) as Record<string, unknown>;
+  return (handler ? { ...parsed, handler } : parsed) as CommandInputs[K];
+}
 
 /** A date alone means midday UTC that day, which is the same London date in winter and in summer. */
 export function instant(when: string): Date {
@@ -121,14 +110,15 @@ export interface ReceiveOptions {
 export function receive(options: ReceiveOptions = {}): ComplaintReceived {
   const policy = options.policy ?? HOS_CODE_2024;
   const receivedAt = options.receivedAt ?? '2026-12-23T10:00:00Z';
-  const input = receiveSchema.parse(receiptInput(receivedAt, options.input));
+  const { receivedBy, ...raw } = receiptInput(receivedAt, options.input);
+  const input: ReceiveCommand = { ...receiveSchema.parse(raw), receivedBy: receivedBy ?? OFFICER };
   return receiveComplaint(input, {
     caseId: options.caseId ?? '00000000-0000-4000-8000-000000000001',
     reference: options.reference ?? 'CMP-0001',
     policy,
     actor: OFFICER,
     now: instant(options.now ?? receivedAt),
-    calendarFor: (_rules, jurisdiction) => calendarFor(jurisdiction),
+    calendarFor: (_rules, country) => calendarFor(divisionOf(country)),
   });
 }
 
@@ -150,8 +140,8 @@ export class CaseBuilder {
   ) {
     this.events = [received];
     this.state = evolve(null, received);
-    this.rules = rulesFor(policy, this.state.jurisdiction);
-    this.calendar = calendarFor(this.state.jurisdiction);
+    this.rules = rulesFor(policy, this.state.country);
+    this.calendar = calendarFor(divisionOf(this.state.country));
     this.now = new Date(received.data.receivedAt);
   }
 
@@ -188,8 +178,11 @@ export class CaseBuilder {
     input: RawInput<K>,
     extra: Partial<DecisionContext> = {},
   ): ComplaintEvent[] {
-    const parsed = COMMAND_SCHEMAS[name].parse(input) as CommandInputs[K];
-    return decide(this.state, { name, input: parsed } as ComplaintCommand, this.context(extra));
+    return decide(
+      this.state,
+      { name, input: parseCommand(name, input) } as ComplaintCommand,
+      this.context(extra),
+    );
   }
 
   /** Decides and applies; returns the events recorded. */

@@ -170,7 +170,7 @@ void describe('stage 1 under other presets', () => {
     assert.equal(scotland.isWorkingDay('2027-01-04'), false);
     assert.equal(scotland.workingDaysBetween('2026-12-23', '2026-12-31'), 4);
     const c = received(SPSO_MCHP);
-    assert.equal(c.state.jurisdiction, 'scotland');
+    assert.equal(c.state.country, 'scotland');
     assert.equal(c.hasDeadline('stage-1-acknowledgement'), false);
     assert.equal(c.deadline('stage-1-response').due, '2027-01-05');
     assert.equal(c.deadlines().current?.kind, 'stage-1-response');
@@ -202,8 +202,25 @@ void describe('stage 1 under other presets', () => {
 
   void it('peaks-and-plains: a first contact after three working days is missed', () => {
     const c = received(PEAKS_AND_PLAINS).on('2026-12-24').accept().on('2027-01-04').acknowledge();
-    c.on('2027-01-08').run('record-contact', { kind: 'contact', summary: 'Rang Pat' });
+    c.on('2027-01-08').run('record-contact', { kind: 'contact', direction: 'outbound', summary: 'Rang Pat' });
     assert.equal(c.deadline('stage-1-first-contact').status, 'missed');
+  });
+
+  void it('peaks-and-plains: only contact with the resident meets it, not the resident chasing', () => {
+    const c = received(PEAKS_AND_PLAINS).on('2026-12-24').accept().on('2027-01-04').acknowledge();
+    c.on('2027-01-05').run('record-contact', {
+      kind: 'contact',
+      direction: 'inbound',
+      summary: 'Pat chased us',
+    });
+    c.run('record-contact', { kind: 'contact', summary: 'Pat chased again (direction not recorded)' });
+    assert.equal(c.deadline('stage-1-first-contact').completedOn, null);
+    c.on('2027-01-06').run('record-contact', {
+      kind: 'contact',
+      channel: 'in-person',
+      summary: 'Met Pat at home',
+    });
+    assert.equal(c.deadline('stage-1-first-contact').completedOn, '2027-01-06', 'a meeting counts');
   });
 });
 
@@ -321,7 +338,11 @@ void describe('stage 2', () => {
 
   void it('a refused escalation answers the stage 2 acknowledgement and has no response deadline', () => {
     const c = escalated().on('2027-01-26');
-    c.run('refuse-escalation', { reason: 'Already considered in full', ombudsmanDetailsGiven: true });
+    c.run('refuse-escalation', {
+      ground: 'already-considered',
+      explanation: 'Already considered in full',
+      ombudsmanDetailsGiven: true,
+    });
     const ack = c.deadline('stage-2-acknowledgement');
     assert.equal(ack.completedOn, '2027-01-26');
     assert.equal(ack.status, 'met');

@@ -10,6 +10,7 @@ const ALL_TYPES: Record<ComplaintEventType, true> = {
   'complaint-received': true,
   'complaint-accepted': true,
   'complaint-not-accepted': true,
+  'consent-recorded': true,
   'complaint-acknowledged': true,
   'late-escalation-accepted': true,
   'handler-assigned': true,
@@ -21,6 +22,7 @@ const ALL_TYPES: Record<ComplaintEventType, true> = {
   'escalation-requested': true,
   'escalation-refused': true,
   'item-completed': true,
+  'complaint-discontinued': true,
   'complaint-withdrawn': true,
   'complaint-closed': true,
 };
@@ -61,15 +63,30 @@ function everyEvent(): ComplaintEvent[] {
     ombudsmanRightGiven: true,
   });
   const refused = receiveCase().on('2026-12-24').accept().acknowledge().respond().escalate();
-  refused.run('refuse-escalation', { reason: 'Nothing new raised', ombudsmanDetailsGiven: true });
+  refused.run('refuse-escalation', {
+    ground: 'already-considered',
+    explanation: 'Nothing new raised',
+    ombudsmanDetailsGiven: true,
+  });
   const withdrawn = receiveCase();
   withdrawn.run('withdraw', { reason: 'Sorted by the contractor' });
+  const inCourt = receiveCase({
+    input: { representative: { name: 'Jo Relative', relationship: 'relative', consentHeld: false } },
+  });
+  inCourt.on('2026-12-24').run('record-consent', { how: 'Signed form by post' });
+  inCourt.accept().acknowledge();
+  inCourt.run('discontinue', {
+    ground: 'legal-proceedings',
+    explanation: 'A claim about the same repair was filed at court on 20 December',
+    ombudsmanRightGiven: true,
+  });
 
   return [
     ...full.events,
     ...notAccepted.events.slice(1),
     ...refused.events.slice(-2),
     ...withdrawn.events.slice(1),
+    ...inCourt.events.filter((e) => e.type === 'consent-recorded' || e.type === 'complaint-discontinued'),
   ];
 }
 
@@ -102,14 +119,14 @@ void describe('describeEvent', () => {
       line('complaint-not-accepted'),
       'Not accepted (already-considered): We answered this in June',
     );
-    assert.equal(line('complaint-acknowledged'), 'Stage 1 acknowledged with 2 point(s) defined');
+    assert.equal(line('complaint-acknowledged'), 'Stage 1 acknowledged with 2 points defined');
     assert.equal(line('complaint-acknowledged', 1), 'Stage 2 acknowledged');
     assert.equal(line('handler-assigned'), 'Hana Handler assigned to handle stage 1');
     assert.equal(line('point-added'), 'Point P3 added: The engineer left a mess');
     assert.equal(line('linked-complaint-created'), 'New linked complaint CMP-0055 created (unrelated)');
     assert.equal(
       line('deadline-extended'),
-      'Stage 1 response date extended from 2027-01-11 to 2027-01-15: Waiting for a report',
+      'Stage 1 response date extended from 11 January 2027 to 15 January 2027: Waiting for a report',
     );
     assert.equal(line('contact-recorded'), 'Contact: Called Pat');
     assert.equal(line('contact-recorded', 1), 'Note: Checked the job log');
@@ -118,8 +135,19 @@ void describe('describeEvent', () => {
     assert.equal(line('escalation-requested'), 'Escalation to stage 2 requested after the escalation window');
     assert.equal(line('escalation-requested', 1), 'Escalation to stage 2 requested');
     assert.equal(line('late-escalation-accepted'), 'Late escalation accepted: The resident was in hospital');
-    assert.equal(line('escalation-refused'), 'Escalation refused: Nothing new raised');
-    assert.equal(line('item-completed'), 'R1 completed on 2027-01-15');
+    assert.equal(
+      line('escalation-refused'),
+      'Escalation refused (already considered under the complaints process): Nothing new raised',
+    );
+    assert.equal(line('item-completed'), 'R1 completed on 15 January 2027');
+    assert.equal(
+      line('consent-recorded'),
+      'The resident’s consent to their representative recorded: Signed form by post',
+    );
+    assert.equal(
+      line('complaint-discontinued'),
+      'Taken out of the complaints process because legal proceedings started: A claim about the same repair was filed at court on 20 December',
+    );
     assert.equal(line('complaint-withdrawn'), 'Withdrawn: Sorted by the contractor');
     assert.equal(line('complaint-closed'), 'Complaint closed');
   });

@@ -1,15 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import {
-  addCalendarDays,
-  compareIsoDates,
-  londonDateOf,
-  type Jurisdiction,
-} from '../../../../src/domain/calendar/index.ts';
+import { addCalendarDays, compareIsoDates, londonDateOf } from '../../../../src/domain/calendar/index.ts';
 import { ALLOWED_IN, type CommandName } from '../../../../src/domain/complaint/decide.ts';
 import { CommandRefused } from '../../../../src/domain/complaint/refusal.ts';
 import { replay } from '../../../../src/domain/complaint/state.ts';
+import type { Country } from '../../../../src/domain/policy/country.ts';
 import { PRESETS } from '../../../../src/domain/policy/presets/index.ts';
 import {
   HANDLER_1,
@@ -29,7 +25,7 @@ const presetArb = fc
     const [policyKey, jurisdiction] = key.split('|');
     const policy = PRESETS.find((x) => x.key === policyKey);
     assert.ok(policy);
-    return { policy, jurisdiction: jurisdiction as Jurisdiction, toString: () => key };
+    return { policy, country: jurisdiction as Country, toString: () => key };
   });
 /** Any instant from 2024 to 2030, including nights, weekends, bank holidays and clock changes. */
 const receivedArb = fc
@@ -37,11 +33,8 @@ const receivedArb = fc
   .map((d) => d.toISOString());
 const RUNS = { numRuns: 100 };
 
-function start(
-  p: { policy: (typeof PRESETS)[number]; jurisdiction: Jurisdiction },
-  receivedAt: string,
-): CaseBuilder {
-  return receiveCase({ policy: p.policy, receivedAt, input: { jurisdiction: p.jurisdiction } });
+function start(p: { policy: (typeof PRESETS)[number]; country: Country }, receivedAt: string): CaseBuilder {
+  return receiveCase({ policy: p.policy, receivedAt, input: { country: p.country } });
 }
 
 void describe('deadline properties, any preset, any receipt 2024–2030', () => {
@@ -143,6 +136,7 @@ const INPUTS: { [K in CommandName]: (c: CaseBuilder) => RawInput<K> } = {
     explanation: 'Claim filed',
     ombudsmanRightGiven: true,
   }),
+  'record-consent': () => ({ how: 'By e-mail to the complaints team' }),
   acknowledge: () => ({ points: [{ text: 'A point' }], outcomesSought: ['An outcome'], handler: HANDLER_1 }),
   'assign-handler': () => ({ handler: HANDLER_2 }),
   'add-point': () => ({ text: 'Another point' }),
@@ -156,10 +150,19 @@ const INPUTS: { [K in CommandName]: (c: CaseBuilder) => RawInput<K> } = {
   'record-contact': () => ({ kind: 'contact', summary: 'Spoke to the resident' }),
   respond: (c) => ({ decisions: someDecisions(c) }),
   escalate: () => ({}),
-  'refuse-escalation': () => ({ reason: 'Already considered', ombudsmanDetailsGiven: true }),
+  'refuse-escalation': () => ({
+    ground: 'already-considered',
+    explanation: 'Already considered',
+    ombudsmanDetailsGiven: true,
+  }),
   'acknowledge-stage-2': () => ({ handler: HANDLER_2, lateEscalationDecision: { reason: 'Accepted late' } }),
   'final-response': (c) => ({ decisions: someDecisions(c) }),
   'complete-action': () => ({ itemId: 'R1' }),
+  discontinue: () => ({
+    ground: 'legal-proceedings',
+    explanation: 'A claim was filed',
+    ombudsmanRightGiven: true,
+  }),
   withdraw: () => ({ reason: 'No longer needed' }),
   close: () => ({}),
 };

@@ -106,7 +106,7 @@ void describe('stage 1', () => {
     assert.equal(c.state.status, 'stage-1');
     assert.equal(c.state.stage1.acknowledgedAt, '2027-01-04T12:00:00.000Z');
     assert.deepEqual(c.state.stage1.handler, HANDLER_1);
-    assert.deepEqual(c.state.outcomesSought, ['A new appointment']);
+    assert.deepEqual(c.state.stage1.outcomesSought, ['A new appointment']);
     assert.deepEqual(
       c.state.points.map((p) => p.id),
       ['P1', 'P2'],
@@ -125,7 +125,7 @@ void describe('stage 1', () => {
       events.map((e) => e.type),
       ['complaint-acknowledged'],
     );
-    assert.deepEqual(c.state.notLandlordResponsibility, ['The gas supply']);
+    assert.deepEqual(c.state.stage1.notLandlordResponsibility, ['The gas supply']);
   });
 
   void it('assign-handler at stage 1: reassigning keeps everyone who held the case', () => {
@@ -286,6 +286,7 @@ void describe('stage 2', () => {
       requestedAt: '2027-01-12T12:00:00.000Z',
       outsideWindow: false,
       windowEnds: null,
+      route: 'after-response',
     });
     assert.equal(c.state.stage, 2);
     assert.equal(c.state.status, 'stage-2-requested');
@@ -346,12 +347,14 @@ void describe('stage 2', () => {
     });
     assert.equal(c.state.status, 'stage-2');
     assert.equal(c.state.stage2.acknowledgedAt, '2027-01-13T12:00:00.000Z');
-    assert.deepEqual(c.state.outcomesSought, ['Compensation']);
+    assert.deepEqual(c.state.stage2.outcomesSought, ['Compensation']);
+    assert.deepEqual(c.state.stage1.outcomesSought, ['The boiler fixed this week'], 'stage 1 keeps its own');
   });
 
-  void it('acknowledge-stage-2 without new outcomes keeps the stage 1 ones', () => {
+  void it('outcomes sought are kept per stage: stage 2 without new ones leaves stage 1 as it was', () => {
     const c = atStage2();
-    assert.deepEqual(c.state.outcomesSought, ['The boiler fixed this week']);
+    assert.deepEqual(c.state.stage1.outcomesSought, ['The boiler fixed this week']);
+    assert.deepEqual(c.state.stage2.outcomesSought, []);
     assert.equal(c.state.points.length, 2);
   });
 
@@ -403,12 +406,20 @@ void describe('stage 2', () => {
   void it('refuse-escalation closes the request with the reason', () => {
     const c = respondedAtStage1().on('2027-01-12').escalate().on('2027-01-13');
     const event = only(
-      c.run('refuse-escalation', { reason: 'Already considered in full', ombudsmanDetailsGiven: true }),
+      c.run('refuse-escalation', {
+        ground: 'already-considered',
+        explanation: 'Already considered in full',
+        ombudsmanDetailsGiven: true,
+      }),
       'escalation-refused',
     );
-    assert.deepEqual(event.data, { reason: 'Already considered in full', ombudsmanDetailsGiven: true });
+    assert.deepEqual(event.data, {
+      ground: 'already-considered',
+      explanation: 'Already considered in full',
+      ombudsmanDetailsGiven: true,
+    });
     assert.equal(c.state.status, 'escalation-refused');
-    assert.equal(c.state.stage2.refused, 'Already considered in full');
+    assert.equal(c.state.stage2.refusal?.explanation, 'Already considered in full');
     assert.equal(c.state.stage2.refusedAt, '2027-01-13T12:00:00.000Z');
   });
 });

@@ -16,7 +16,8 @@ void describe('receiving a complaint', () => {
   void it('records a named complaint with the policy version, channel, who took it and when', () => {
     const event = receive({ receivedAt: '2026-12-23T10:00:00Z', now: '2026-12-23T10:05:00Z' });
     assert.equal(event.type, 'complaint-received');
-    assert.equal(event.at, '2026-12-23T10:05:00.000Z', 'the event is stamped with the clock');
+    assert.equal(event.at, '2026-12-23T10:00:00.000Z', 'it happened when it was received');
+    assert.equal(event.recordedAt, '2026-12-23T10:05:00.000Z', 'and was recorded by the clock');
     assert.deepEqual(event.actor, OFFICER);
     assert.deepEqual(event.data.policy, { key: 'hos-code-2024', version: 1 });
     assert.equal(event.data.receivedAt, '2026-12-23T10:00:00.000Z');
@@ -68,7 +69,7 @@ void describe('receiving a complaint', () => {
     }
   });
 
-  void it('records the members of a collective complaint by name only', () => {
+  void it('keeps each member of a collective complaint with their contact details (each gets the response)', () => {
     const state = receiveCase({
       input: {
         collectiveMembers: [
@@ -77,17 +78,20 @@ void describe('receiving a complaint', () => {
         ],
       },
     }).state;
-    assert.deepEqual(state.collectiveMembers, [{ name: 'Flat 2 resident' }, { name: 'Flat 3 resident' }]);
+    assert.deepEqual(state.collectiveMembers, [
+      { name: 'Flat 2 resident', contact: { phone: '0161 000 0000' } },
+      { name: 'Flat 3 resident' },
+    ]);
   });
 
-  void it('takes the jurisdiction from the policy when none is given, and serviceType defaults to all', () => {
-    assert.equal(receiveCase({ policy: HOS_CODE_2024 }).state.jurisdiction, 'england-and-wales');
-    assert.equal(receiveCase({ policy: SPSO_MCHP }).state.jurisdiction, 'scotland');
+  void it('takes the country from the policy when none is given, and serviceType defaults to all', () => {
+    assert.equal(receiveCase({ policy: HOS_CODE_2024 }).state.country, 'england');
+    assert.equal(receiveCase({ policy: SPSO_MCHP }).state.country, 'scotland');
     const given = receiveCase({
       policy: HOMES_PLUS,
-      input: { jurisdiction: 'scotland', serviceType: 'care' },
+      input: { country: 'scotland', serviceType: 'care' },
     });
-    assert.equal(given.state.jurisdiction, 'scotland');
+    assert.equal(given.state.country, 'scotland');
     assert.equal(given.state.serviceType, 'care');
     assert.equal(receiveCase().state.serviceType, 'all');
   });
@@ -103,7 +107,7 @@ void describe('a complaint spun off from another', () => {
     const parent = receiveCase({
       policy: HOMES_PLUS,
       input: {
-        jurisdiction: 'scotland',
+        country: 'scotland',
         channel: 'email',
         serviceType: 'care',
         representative: { name: 'Alex Advocate', relationship: 'advocate', consentHeld: true },
@@ -116,7 +120,9 @@ void describe('a complaint spun off from another', () => {
       HANDLER_1,
       new Date('2027-01-06T12:00:00Z'),
     );
-    assert.deepEqual(receiveSchema.parse(input), input, 'a valid receipt as it stands');
+    const { receivedBy, ...wire } = input;
+    assert.deepEqual(receiveSchema.parse(wire), wire, 'a valid receipt as it stands');
+    assert.deepEqual(receivedBy, HANDLER_1, 'taken by whoever spun it off');
     const child = receiveCase({
       policy: HOMES_PLUS,
       receivedAt: input.receivedAt,
@@ -130,7 +136,7 @@ void describe('a complaint spun off from another', () => {
     assert.deepEqual(child.receivedBy, HANDLER_1);
     assert.deepEqual(child.complainant, parent.state.complainant);
     assert.deepEqual(child.representative, parent.state.representative);
-    assert.equal(child.jurisdiction, 'scotland');
+    assert.equal(child.country, 'scotland');
     assert.equal(child.channel, 'email');
     assert.equal(child.serviceType, 'care');
     assert.equal(child.summary, 'Raised during complaint CMP-0001: Rent statement wrong; Letter unanswered');
@@ -204,12 +210,12 @@ void describe('receipt refusals', () => {
     assert.equal(refusal.field, 'issueDate');
   });
 
-  void it('no-rules-for-jurisdiction: a Scottish complaint under an English-only policy', () => {
-    const refusal = expectRefusal('no-rules-for-jurisdiction', () =>
-      receive({ policy: ONE_MANCHESTER, input: { jurisdiction: 'scotland' } }),
+  void it('no-rules-for-country: a Scottish complaint under an English-only policy', () => {
+    const refusal = expectRefusal('no-rules-for-country', () =>
+      receive({ policy: ONE_MANCHESTER, input: { country: 'scotland' } }),
     );
-    assert.match(refusal.message, /no rules for scotland/);
-    assert.match(refusal.message, /england-and-wales/);
+    assert.match(refusal.message, /no rules for Scotland/);
+    assert.match(refusal.message, /It covers England/);
   });
 });
 

@@ -46,6 +46,7 @@ function escalated(policy: Policy = HOS_CODE_2024): CaseBuilder {
 const SAMPLE: { [K in CommandName]: RawInput<K> } = {
   accept: {},
   'not-accept': { reasonCode: 'legal-proceedings', explanation: 'Claim filed', ombudsmanRightGiven: true },
+  'record-consent': { how: 'By letter' },
   acknowledge: { points: [{ text: 'A point' }], outcomesSought: ['An outcome'], handler: HANDLER_1 },
   'assign-handler': { handler: HANDLER_2 },
   'add-point': { text: 'Another point' },
@@ -54,10 +55,15 @@ const SAMPLE: { [K in CommandName]: RawInput<K> } = {
   'record-contact': { kind: 'note', summary: 'A note' },
   respond: { decisions: [{ pointId: 'P1', outcome: 'upheld', reasons: 'Because' }] },
   escalate: {},
-  'refuse-escalation': { reason: 'Already considered', ombudsmanDetailsGiven: true },
+  'refuse-escalation': {
+    ground: 'already-considered',
+    explanation: 'Already considered',
+    ombudsmanDetailsGiven: true,
+  },
   'acknowledge-stage-2': { handler: HANDLER_2 },
   'final-response': { decisions: [{ pointId: 'P1', outcome: 'upheld', reasons: 'Because' }] },
   'complete-action': { itemId: 'R1' },
+  discontinue: { ground: 'legal-proceedings', explanation: 'A claim was filed', ombudsmanRightGiven: true },
   withdraw: { reason: 'No longer needed' },
   close: {},
 };
@@ -135,7 +141,7 @@ void describe('time limit', () => {
   void it('hos-code-2024: received more than 12 months after the issue needs a recorded discretion', () => {
     const c = receiveCase({ input: { issueDate: '2025-12-22' } });
     const refusal = c.refused('time-limit-discretion-needed', 'accept', {});
-    assert.match(refusal.message, /2026-12-22/, 'says when the time limit ended');
+    assert.match(refusal.message, /22 December 2026/, 'says when the time limit ended, in words');
     assert.equal(refusal.field, 'timeLimitDiscretion');
     c.accept({ timeLimitDiscretion: { reason: 'Ongoing disrepair' } });
     assert.equal(c.state.status, 'accepted');
@@ -226,7 +232,7 @@ void describe('handlers', () => {
   }
 
   void it('peaks-and-plains allows it on paper (mayBeStage1Handler), but the Code’s rule is enforced', () => {
-    assert.equal(PEAKS_AND_PLAINS.rules['england-and-wales']?.stage2.handler.mayBeStage1Handler, true);
+    assert.equal(PEAKS_AND_PLAINS.rules['england']?.stage2.handler.mayBeStage1Handler, true);
     // Covered by the loop above; this states the intent.
     escalated(PEAKS_AND_PLAINS).refused('stage-2-handler-was-stage-1-handler', 'assign-handler', {
       handler: HANDLER_1,
@@ -320,7 +326,7 @@ void describe('extensions', () => {
     const c = investigating().on('2027-01-11');
     for (const newDueDate of ['2027-01-18', '2027-01-15']) {
       const refusal = c.refused('extension-not-later', 'extend', { ...SAMPLE.extend, newDueDate });
-      assert.match(refusal.message, /after the current one, 2027-01-18/);
+      assert.match(refusal.message, /after the current one, 18 January 2027/);
     }
   });
 
@@ -339,7 +345,7 @@ void describe('extensions', () => {
       ...SAMPLE.extend,
       newDueDate: '2027-02-02',
     });
-    assert.match(refusal.message, /11 working days beyond the original deadline of 2027-01-18/);
+    assert.match(refusal.message, /11 working days beyond the original deadline of 18 January 2027/);
     assert.match(refusal.message, /at most 10 at stage 1/);
 
     const withReason = only(
@@ -392,7 +398,7 @@ void describe('escalation', () => {
     const refusal = c.refused('late-escalation-decision-needed', 'acknowledge-stage-2', {
       handler: HANDLER_2,
     });
-    assert.match(refusal.message, /window closed \(2027-02-12\)/);
+    assert.match(refusal.message, /window closed \(12 February 2027\)/);
     const events = c.run('acknowledge-stage-2', {
       handler: HANDLER_2,
       lateEscalationDecision: { reason: 'The resident was abroad' },
@@ -417,15 +423,15 @@ void describe('escalation', () => {
   });
 
   void it('peaks-and-plains requires reasons on paper, but an escalation without one is accepted', () => {
-    assert.equal(PEAKS_AND_PLAINS.rules['england-and-wales']?.escalation.reasonsRequired, true);
+    assert.equal(PEAKS_AND_PLAINS.rules['england']?.escalation.reasonsRequired, true);
     const c = responded(PEAKS_AND_PLAINS).on('2027-01-20');
     const event = only(c.run('escalate', {}), 'escalation-requested');
     assert.equal(event.data.reason, undefined);
     assert.equal(c.state.status, 'stage-2-requested');
   });
 
-  void it('requested-in-future', () => {
-    const refusal = responded().on('2027-01-20T10:00:00Z').refused('requested-in-future', 'escalate', {
+  void it('occurred-in-future: an escalation requested later than now', () => {
+    const refusal = responded().on('2027-01-20T10:00:00Z').refused('occurred-in-future', 'escalate', {
       requestedAt: '2027-01-20T11:00:00Z',
     });
     assert.equal(refusal.field, 'requestedAt');
@@ -445,7 +451,7 @@ void describe('remedies and actions', () => {
     c.run('complete-action', { itemId: 'R1' });
     assert.match(
       c.refused('already-completed', 'complete-action', { itemId: 'R1' }).message,
-      /R1 was completed on 2027-01-18/,
+      /R1 was completed on 18 January 2027/,
     );
   });
 
@@ -486,12 +492,12 @@ void describe('rules tightened after review', () => {
     withContact(HOS_CODE_2024).acknowledgeStage2({ handler: SOMEONE_ELSE });
   });
 
-  void it('requested-before-response: an escalation cannot predate the stage 1 response', () => {
+  void it('occurred-before-previous-event: an escalation cannot predate the stage 1 response', () => {
     const c = responded().on('2027-01-20');
-    const refusal = c.refused('requested-before-response', 'escalate', {
+    const refusal = c.refused('occurred-before-previous-event', 'escalate', {
       requestedAt: '2027-01-14T10:00:00Z',
     });
-    assert.match(refusal.message, /before the stage 1 response was sent \(2027-01-15\)/);
+    assert.match(refusal.message, /before the last thing recorded on this complaint, on 15 January 2027/);
     assert.equal(refusal.field, 'requestedAt');
   });
 
