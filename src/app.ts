@@ -52,7 +52,11 @@ export function buildApp(options: AppOptions): FastifyInstance {
     routes: [...complaintRoutes(deps), ...policyRoutes(deps)],
     authenticate: async (request) => {
       const principal = await authenticateApiKey(options.db, request.headers.authorization);
-      return { organisationId: principal.organisationId, name: principal.apiKeyName };
+      return {
+        organisationId: principal.organisationId,
+        name: principal.apiKeyName,
+        apiKeyId: principal.apiKeyId,
+      };
     },
     web,
     version: VERSION,

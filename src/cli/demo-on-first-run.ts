@@ -7,7 +7,7 @@ import { InvalidInputError, NotFoundError } from '../platform/errors.ts';
 import { organisations, staffAccounts } from '../platform/db/schema.ts';
 import { createDemoLandlord } from '../modules/demo/create-demo-landlord.ts';
 import { systemClock } from '../modules/complaints/case-context.ts';
-import { createDemoStaff, type DemoSignIn } from '../modules/staff/create-demo-staff.ts';
+import { createDemoStaff, DEMO_EMAIL_DOMAIN, type DemoSignIn } from '../modules/staff/create-demo-staff.ts';
 
 export interface DemoAccess {
   name: string;
@@ -35,7 +35,7 @@ export async function ensureDemoLandlord(db: DatabaseHandle, config: Config): Pr
     return row?.n ?? 0;
   });
   if (existing === 0) {
-    const created = await createDemoLandlord(db, new Date(), { withStaff: true });
+    const created = await createDemoLandlord(db, new Date(), { emailDomain: DEMO_EMAIL_DOMAIN });
     const signIns = created.signIns;
     const access = {
       name: created.name,

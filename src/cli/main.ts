@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { buildApp, VERSION } from '../app.ts';
-import { JURISDICTIONS } from '../domain/calendar/index.ts';
+import { COUNTRIES, type Country } from '../domain/policy/country.ts';
 import { PRESET_KEYS } from '../domain/policy/presets/index.ts';
 import { ConfigError, loadConfig } from '../platform/config.ts';
 import { openDatabase } from '../platform/db/database.ts';
@@ -8,6 +8,7 @@ import { toProblem } from '../platform/http/problem.ts';
 import { createOrganisation } from '../modules/organisations/create-organisation.use-case.ts';
 import { createDemoLandlord } from '../modules/demo/create-demo-landlord.ts';
 import { systemClock } from '../modules/complaints/case-context.ts';
+import { upgradeStoredCases } from '../modules/complaints/upgrade-stored-cases.ts';
 import { createStaffAccount } from '../modules/staff/create-staff-account.use-case.ts';
 import { generateTemporaryPassword } from '../modules/staff/passwords.ts';
 import { roleInWords, STAFF_ROLES, type StaffRole } from '../modules/staff/staff-roles.ts';
@@ -26,6 +27,7 @@ async function withDatabase<T>(
   const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   try {
     await db.migrate();
+    await upgradeStoredCases(db);
     return await work(db);
   } finally {
     await db.close();
@@ -40,6 +42,7 @@ program
     const config = loadConfig();
     const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
     await db.migrate();
+    await upgradeStoredCases(db);
     const demo = options.demo ? await ensureDemoLandlord(db, config) : null;
     const app = buildApp({ db, logLevel: config.logLevel, trustProxy: config.trustProxy });
     const shutdown = async () => {
@@ -83,40 +86,39 @@ org
   .description('Create an organisation; prints its id and a new API key, once')
   .requiredOption('--name <name>', 'the landlord’s name')
   .addOption(
-    new Option('--preset <preset>', 'the complaint policy preset')
-      .choices(PRESET_KEYS)
-      .default('hos-code-2024'),
+    new Option(
+      '--preset <preset>',
+      'the complaint policy preset (default: the country’s own benchmark)',
+    ).choices(PRESET_KEYS),
   )
-  .addOption(new Option('--jurisdiction <jurisdiction>', 'the default jurisdiction').choices(JURISDICTIONS))
+  .addOption(
+    new Option(
+      '--country <country>',
+      'where it works: its Ombudsman and benchmark (default: the preset’s)',
+    ).choices(COUNTRIES),
+  )
   .option('--prefix <prefix>', 'case reference prefix, 2–5 capital letters (default: initials)')
-  .action(
-    async (options: {
-      name: string;
-      preset: string;
-      jurisdiction?: (typeof JURISDICTIONS)[number];
-      prefix?: string;
-    }) => {
-      const created = await withDatabase((db) =>
-        createOrganisation(
-          db,
-          {
-            name: options.name,
-            preset: options.preset,
-            ...(options.jurisdiction ? { jurisdiction: options.jurisdiction } : {}),
-            ...(options.prefix ? { referencePrefix: options.prefix } : {}),
-          },
-          'cli',
-        ),
-      );
-      console.log(`Organisation: ${created.name}`);
-      console.log(`Organisation id: ${created.organisationId}`);
-      console.log(
-        `Policy: ${created.policy.name} (${created.policy.key} v${created.policy.version}), ${created.policy.defaultJurisdiction}`,
-      );
-      console.log(`Case references: ${created.referencePrefix}-YYYY-NNNNNN`);
-      console.log(`API key (shown once; store it now): ${created.apiKey}`);
-    },
-  );
+  .action(async (options: { name: string; preset?: string; country?: Country; prefix?: string }) => {
+    const created = await withDatabase((db) =>
+      createOrganisation(
+        db,
+        {
+          name: options.name,
+          ...(options.preset ? { preset: options.preset } : {}),
+          ...(options.country ? { country: options.country } : {}),
+          ...(options.prefix ? { referencePrefix: options.prefix } : {}),
+        },
+        'cli',
+      ),
+    );
+    console.log(`Organisation: ${created.name}`);
+    console.log(`Organisation id: ${created.organisationId}`);
+    console.log(
+      `Policy: ${created.policy.name} (${created.policy.key} v${created.policy.version}), ${created.policy.defaultCountry}`,
+    );
+    console.log(`Case references: ${created.referencePrefix}-YYYY-NNNNNN`);
+    console.log(`API key (shown once; store it now): ${created.apiKey}`);
+  });
 
 const staff = program.command('staff').description('Manage staff accounts');
 staff
@@ -147,11 +149,14 @@ program
   .command('policy')
   .description('Work with complaint policies')
   .command('check')
-  .description('List a policy’s departures from the Code (or the SPSO model procedure in Scotland)')
+  .description(
+    'List a policy’s departures from its country’s benchmark (the Code in England; the PSOW, SPSO or NIPSO model elsewhere), and what it does not state',
+  )
   .argument('<preset-or-file>', `a preset (${PRESET_KEYS.join(', ')}) or a policy JSON file`)
   .option('--strict', 'exit with status 2 when there are departures (for scripts and CI)')
-  .action((presetOrFile: string, options: { strict?: boolean }) => {
-    const { text, departures } = policyCheckReport(presetOrFile);
+  .option('--json', 'print the findings as JSON')
+  .action((presetOrFile: string, options: { strict?: boolean; json?: boolean }) => {
+    const { text, departures } = policyCheckReport(presetOrFile, options.json ? 'json' : 'text');
     console.log(text);
     if (options.strict && departures > 0) process.exitCode = 2;
   });
@@ -162,6 +167,8 @@ program
   .action(async () => {
     const created = await withDatabase((db) => createDemoLandlord(db));
     console.log(`Demo landlord "${created.name}" created (organisation ${created.organisationId}).`);
+    console.log('Staff sign-ins (shown once):');
+    for (const s of created.signIns) console.log(`  ${s.email}  ${s.password}  ${s.roleInWords}, ${s.name}`);
     console.log(`API key (shown once): ${created.apiKey}`);
   });
 

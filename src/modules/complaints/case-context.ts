@@ -7,6 +7,7 @@ import {
 import type { DeadlineSummary } from '../../domain/complaint/deadlines.ts';
 import type { ComplaintState } from '../../domain/complaint/state.ts';
 import { rulesFor } from '../../domain/complaint/receive.ts';
+import { divisionOf } from '../../domain/policy/country.ts';
 import type { Policy, RuleSet } from '../../domain/policy/policy-schema.ts';
 import type { Transaction } from '../../platform/db/database.ts';
 import { listClosureDays, policyVersion } from '../organisations/organisation.repository.ts';
@@ -55,8 +56,8 @@ export async function loadCaseContext(
   const policy = await policyVersion(tx, organisationId, state.policy.key, state.policy.version);
   if (!policy)
     throw new Error(`Policy ${state.policy.key} v${state.policy.version} is missing for ${state.reference}`);
-  const rules = rulesFor(policy, state.jurisdiction);
-  const calendar = calendarFor(state.jurisdiction, await closureDaysFor(tx, organisationId, purpose));
+  const rules = rulesFor(policy, state.country);
+  const calendar = calendarFor(divisionOf(state.country), await closureDaysFor(tx, organisationId, purpose));
   const now = clock.now();
   return { policy, rules, calendar, now, today: londonDateOf(now) };
 }

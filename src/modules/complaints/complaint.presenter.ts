@@ -1,7 +1,15 @@
-import { CONSENT_EXEMPT_RELATIONSHIPS } from '../../domain/complaint/command-schemas.ts';
-import { ALLOWED_IN, type CommandName } from '../../domain/complaint/decide.ts';
-import { deriveDeadlines, type Deadline, type DeadlineKind } from '../../domain/complaint/deadlines.ts';
-import type { ComplaintState } from '../../domain/complaint/state.ts';
+import { consentOutstanding } from '../../domain/complaint/consent.ts';
+import { availableCommands } from '../../domain/complaint/decide.ts';
+import {
+  deriveDeadlines,
+  type Deadline,
+  type DeadlineKind,
+  type DeadlineSummary,
+} from '../../domain/complaint/deadlines.ts';
+import type { ComplaintState, StageState } from '../../domain/complaint/state.ts';
+import { COUNTRY_NAMES, divisionOf } from '../../domain/policy/country.ts';
+import { bodyDetails, routesFor } from '../../domain/policy/external-routes.ts';
+import { regimeOf } from '../../domain/policy/regimes.ts';
 import type { CaseContext } from './case-context.ts';
 
 const DEADLINE_NAMES: Record<DeadlineKind, string> = {
@@ -21,22 +29,41 @@ function presentDeadline(d: Deadline) {
     met: d.met,
     status: d.status,
     workingDaysLeft: d.workingDaysLeft,
+    superseded: d.superseded,
   };
 }
 
-function externalBody(state: ComplaintState, ctx: CaseContext) {
-  const bodies = ctx.rules.externalBodies;
+function presentDeadlines(summary: DeadlineSummary) {
+  return {
+    deadlines: Object.fromEntries(summary.deadlines.map((d) => [DEADLINE_NAMES[d.kind], presentDeadline(d)])),
+    currentDeadline: summary.current
+      ? { kind: summary.current.kind, ...presentDeadline(summary.current) }
+      : null,
+    deadlineStatus: summary.status,
+  };
+}
+
+/** Whether two clocks tell a case anything different: a date, or whether a deadline was met. */
+function clocksDiffer(a: DeadlineSummary, b: DeadlineSummary): boolean {
+  const key = (d: Deadline) => `${d.kind}:${d.due}:${String(d.met)}`;
+  const theirs = new Set(b.deadlines.map(key));
   return (
-    bodies.find((b) => b.serviceType === state.serviceType) ?? bodies.find((b) => b.serviceType === 'all')
+    a.status !== b.status ||
+    a.deadlines.some((d) => d.kind !== 'stage-1-first-contact' && !theirs.has(key(d)))
   );
 }
+
+const stageDefinition = (stage: StageState) => ({
+  outcomesSought: stage.outcomesSought,
+  notLandlordResponsibility: stage.notLandlordResponsibility,
+});
 
 /** The API's view of a complaint: its record plus everything computed from policy and calendar. */
 export function presentComplaint(state: ComplaintState, ctx: CaseContext) {
   const summary = deriveDeadlines(state, ctx.rules, ctx.calendar, ctx.today);
-  const deadlines = Object.fromEntries(
-    summary.deadlines.map((d) => [DEADLINE_NAMES[d.kind], presentDeadline(d)]),
-  );
+  const regime = regimeOf(state.country);
+  // The benchmark's clock beside the policy's: the same events, the benchmark's timescales and caps.
+  const byBenchmark = deriveDeadlines(state, regime.benchmark.rules, ctx.calendar, ctx.today);
   const representative = state.representative;
   return {
     id: state.caseId,
@@ -45,7 +72,9 @@ export function presentComplaint(state: ComplaintState, ctx: CaseContext) {
     status: state.status,
     stage: state.stage,
     policy: { key: ctx.policy.key, version: ctx.policy.version, name: ctx.policy.name },
-    jurisdiction: state.jurisdiction,
+    country: state.country,
+    countryName: COUNTRY_NAMES[state.country],
+    bankHolidays: divisionOf(state.country),
     serviceArea: state.serviceArea,
     serviceType: state.serviceType,
     category: state.category ?? null,
@@ -57,12 +86,13 @@ export function presentComplaint(state: ComplaintState, ctx: CaseContext) {
     issueDateKind: state.issueDateKind,
     complainant: state.complainant,
     representative,
+    consentRecorded: state.consentRecorded,
+    proceededWithoutConsent: state.proceededWithoutConsent,
     collectiveMembers: state.collectiveMembers,
     summary: state.summary,
     handlers: { stage1: state.stage1.handler, stage2: state.stage2.handler },
     points: state.points,
-    outcomesSought: state.outcomesSought,
-    notLandlordResponsibility: state.notLandlordResponsibility,
+    definition: { stage1: stageDefinition(state.stage1), stage2: stageDefinition(state.stage2) },
     decisions: { stage1: state.stage1.decisions, stage2: state.stage2.decisions },
     remediesAndActions: state.items.map((item) => ({
       ...item,
@@ -72,14 +102,17 @@ export function presentComplaint(state: ComplaintState, ctx: CaseContext) {
     escalation: state.stage2.requestedAt
       ? {
           requestedAt: state.stage2.requestedAt,
+          route: state.stage2.route,
+          directReason: state.stage2.directReason,
           reason: state.stage2.reason,
           windowEnds: state.stage2.windowEnds,
           outsideWindow: state.stage2.outsideWindow,
           lateEscalationAccepted: state.stage2.lateEscalationAccepted,
-          refused: state.stage2.refused,
+          refusal: state.stage2.refusal,
         }
       : null,
     notAccepted: state.notAccepted,
+    discontinued: state.discontinued,
     flags: {
       outsideTimeLimit: state.outsideTimeLimit,
       timeLimitEnds: state.timeLimitEnds,
@@ -89,22 +122,21 @@ export function presentComplaint(state: ComplaintState, ctx: CaseContext) {
         state.status === 'stage-2-requested' &&
         state.stage2.outsideWindow &&
         !state.stage2.lateEscalationAccepted,
-      consentOutstanding:
-        representative !== null &&
-        !representative.consentHeld &&
-        !CONSENT_EXEMPT_RELATIONSHIPS.includes(representative.relationship),
+      consentOutstanding: consentOutstanding(state),
+      /** The policy wants the consent before the case is dealt with (accepted, acknowledged). */
+      consentNeededFirst: consentOutstanding(state) && ctx.rules.representatives.consentBeforeDealing,
     },
-    deadlines,
-    currentDeadline: summary.current
-      ? { kind: summary.current.kind, ...presentDeadline(summary.current) }
-      : null,
-    deadlineStatus: summary.status,
-    externalReviewBody: externalBody(state, ctx),
+    ...presentDeadlines(summary),
+    benchmark: {
+      name: regime.benchmark.name,
+      ...presentDeadlines(byBenchmark),
+      differs: clocksDiffer(summary, byBenchmark),
+    },
+    ombudsman: bodyDetails(regime.ombudsman),
+    externalRoutes: routesFor(ctx.rules, state.serviceType),
     linkedFrom: state.linkedFrom,
     linkedCases: state.linkedCases,
-    allowedCommands: (Object.keys(ALLOWED_IN) as CommandName[]).filter((c) =>
-      ALLOWED_IN[c].includes(state.status),
-    ),
+    allowedCommands: availableCommands(state, ctx),
     closedAt: state.closedAt,
     withdrawnAt: state.withdrawnAt,
   };

@@ -1,7 +1,14 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { DeadlineStatus } from '../../domain/complaint/deadlines.ts';
-import type { ComplaintEvent } from '../../domain/complaint/events.ts';
-import { OPEN_STATUSES, type ComplaintState, type Status } from '../../domain/complaint/state.ts';
+import { upcastEvent, type ComplaintEvent, type Via } from '../../domain/complaint/events.ts';
+import {
+  OPEN_STATUSES,
+  replay,
+  STATE_SCHEMA,
+  type ComplaintState,
+  type Status,
+} from '../../domain/complaint/state.ts';
+import { divisionOf, type Country } from '../../domain/policy/country.ts';
 import { addCalendarDays, type IsoDate, type Jurisdiction } from '../../domain/calendar/index.ts';
 import type { Transaction } from '../../platform/db/database.ts';
 import { ConflictError } from '../../platform/errors.ts';
@@ -54,7 +61,23 @@ export async function loadCaseState(
     .select({ state: cases.state })
     .from(cases)
     .where(and(eq(cases.organisationId, organisationId), where));
-  return (rows[0]?.state as ComplaintState | undefined) ?? null;
+  const stored = rows[0]?.state as ComplaintState | undefined;
+  if (!stored) return null;
+  return isCurrentShape(stored) ? stored : rebuildState(tx, organisationId, stored.caseId);
+}
+
+/** Whether a stored state has the current shape; older ones are rebuilt from the case's events. */
+export function isCurrentShape(state: ComplaintState): boolean {
+  return (state as { schema?: number }).schema === STATE_SCHEMA;
+}
+
+/** The case's state replayed from its events: the record of truth, read into its current shape. */
+export async function rebuildState(
+  tx: Transaction,
+  organisationId: string,
+  caseId: string,
+): Promise<ComplaintState> {
+  return replay((await loadEvents(tx, organisationId, caseId)).map(toDomainEvent));
 }
 
 /** The earliest due date among remedies and actions not yet completed. */
@@ -94,8 +117,10 @@ function eventRows(
     sequence: firstSequence + i,
     type: event.type,
     occurredAt: new Date(event.at),
+    recordedAt: new Date(event.recordedAt ?? event.at),
     actorId: event.actor.id,
     actorName: event.actor.name,
+    via: event.via ?? null,
     policyKey: state.policy.key,
     policyVersion: state.policy.version,
     data: event.data,
@@ -115,7 +140,8 @@ export async function insertCase(
     reference: state.reference,
     policyKey: state.policy.key,
     policyVersion: state.policy.version,
-    jurisdiction: state.jurisdiction,
+    jurisdiction: divisionOf(state.country),
+    country: state.country,
     channel: state.channel,
     receivedAt: new Date(state.receivedAt),
     ...projectionColumns(state, projection),
@@ -163,8 +189,21 @@ export interface StoredEvent {
   occurredAt: string;
   recordedAt: string;
   actor: { id: string; name: string };
+  via: Via | null;
   policy: { key: string; version: number };
   data: unknown;
+}
+
+/** A stored event as the domain reads it: in its current shape, whenever it was written. */
+export function toDomainEvent(stored: StoredEvent): ComplaintEvent {
+  return upcastEvent({
+    type: stored.type,
+    at: stored.occurredAt,
+    recordedAt: stored.recordedAt,
+    actor: stored.actor,
+    ...(stored.via ? { via: stored.via } : {}),
+    data: stored.data,
+  } as ComplaintEvent);
 }
 
 export async function loadEvents(
@@ -183,6 +222,7 @@ export async function loadEvents(
     occurredAt: r.occurredAt.toISOString(),
     recordedAt: r.recordedAt.toISOString(),
     actor: { id: r.actorId, name: r.actorName },
+    via: (r.via as Via | null) ?? null,
     policy: { key: r.policyKey, version: r.policyVersion },
     data: r.data,
   }));
@@ -326,10 +366,15 @@ export interface ListedCase extends CaseProjection {
   state: ComplaintState;
   receivedAt: Date;
   caseId: string;
+  /** The bank-holiday calendar of the case's country. */
+  jurisdiction: Jurisdiction;
+  country: Country;
 }
 
 const listColumns = {
   state: cases.state,
+  jurisdiction: cases.jurisdiction,
+  country: cases.country,
   receivedAt: cases.receivedAt,
   caseId: cases.caseId,
   currentDeadlineKind: cases.currentDeadlineKind,
@@ -430,6 +475,8 @@ export async function listCases(
     rows: page.map((r) => ({
       ...r,
       state: r.state as ComplaintState,
+      jurisdiction: r.jurisdiction as Jurisdiction,
+      country: r.country as Country,
       lastDeadlineOutcome:
         r.lastDeadlineOutcome === 'met' || r.lastDeadlineOutcome === 'missed' ? r.lastDeadlineOutcome : null,
     })),

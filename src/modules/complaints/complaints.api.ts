@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { receiveSchema, staffMemberSchema } from '../../domain/complaint/command-schemas.ts';
+import { receiveSchema, staffRefSchema, type StaffRef } from '../../domain/complaint/command-schemas.ts';
 import type { CommandName } from '../../domain/complaint/decide.ts';
 import { ConflictError } from '../../platform/errors.ts';
-import { API_PREFIX, apiRoute, type ApiRoute } from '../../platform/http/api-route.ts';
+import { API_PREFIX, apiRoute, type ApiRoute, type Principal } from '../../platform/http/api-route.ts';
+import { InvalidInputError } from '../../platform/errors.ts';
+import type { CaseActor } from './case-actor.ts';
 import { actOnComplaint } from './act-on-complaint.use-case.ts';
 import { COMPLAINT_COMMANDS } from './complaint-commands.ts';
 import type { ComplaintView } from './complaint.presenter.ts';
@@ -22,8 +24,18 @@ const idParams = z.object({
 });
 
 const actorField = {
-  actor: staffMemberSchema.meta({ description: 'The member of staff taking the action' }),
+  actor: staffRefSchema.meta({
+    description:
+      'The staff account the integration acts for: it must be active, and its role must allow the action. The event records both.',
+  }),
 };
+
+/** An integration acting for a member of staff, as the case's record names them. */
+const integration = (principal: Principal, ref: StaffRef): CaseActor => ({
+  kind: 'integration',
+  ref,
+  via: { integration: principal.name, apiKeyId: principal.apiKeyId },
+});
 
 const IF_MATCH = {
   name: 'If-Match',
@@ -59,14 +71,11 @@ export function complaintRoutes(deps: ComplaintDeps): ApiRoute[] {
       headers: [IF_MATCH],
       success: { status: 200, description: 'The complaint after the action, with its deadlines' },
       handler: async ({ principal, params, body, request }) => {
-        const { actor, ...input } = body as { actor: z.infer<typeof staffMemberSchema> } & Record<
-          string,
-          unknown
-        >;
+        const { actor, ...input } = body as { actor: StaffRef } & Record<string, unknown>;
         const change = {
           organisationId: principal.organisationId,
           caseRef: params.id,
-          actor,
+          actor: integration(principal, actor),
           expectedVersion: expectedVersion(request.headers['if-match']),
         };
         const view =
@@ -89,7 +98,19 @@ export function complaintRoutes(deps: ComplaintDeps): ApiRoute[] {
       success: { status: 201, description: 'The complaint, with its reference and deadlines as local dates' },
       handler: async ({ principal, body }) => {
         const { actor, ...input } = body;
-        const view = await receiveComplaintUseCase(deps, principal.organisationId, input, actor);
+        const acting = actor ?? input.receivedBy;
+        if (!acting) {
+          throw new InvalidInputError(
+            'Say which staff account is logging the complaint: give actor (or receivedBy)',
+            'actor',
+          );
+        }
+        const view = await receiveComplaintUseCase(
+          deps,
+          principal.organisationId,
+          input,
+          integration(principal, acting),
+        );
         return {
           ...withEtag(view, 201),
           headers: { etag: `"${view.version}"`, location: `${API_PREFIX}/complaints/${view.id}` },

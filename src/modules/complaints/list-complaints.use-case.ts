@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   addCalendarDays,
   calendarFor,
+  JURISDICTIONS,
   londonDateOf,
   type IsoDate,
   type Jurisdiction,
@@ -14,7 +15,6 @@ import {
   type DeadlineStatus,
 } from '../../domain/complaint/deadlines.ts';
 import { STATUSES } from '../../domain/complaint/state.ts';
-import { jurisdictionSchema } from '../../domain/policy/policy-schema.ts';
 import type { Transaction } from '../../platform/db/database.ts';
 import { InvalidInputError } from '../../platform/errors.ts';
 import { listClosureDays } from '../organisations/organisation.repository.ts';
@@ -143,11 +143,12 @@ export async function deadlineThresholds(
   today: IsoDate,
 ): Promise<{ thresholds: DeadlineThresholds; calendars: Record<Jurisdiction, WorkingDayCalendar> }> {
   const closures = await listClosureDays(tx, organisationId);
-  const calendars = Object.fromEntries(
-    jurisdictionSchema.options.map((j) => [j, calendarFor(j, closures)]),
-  ) as Record<Jurisdiction, WorkingDayCalendar>;
+  const calendars = Object.fromEntries(JURISDICTIONS.map((j) => [j, calendarFor(j, closures)])) as Record<
+    Jurisdiction,
+    WorkingDayCalendar
+  >;
   const dueSoonBefore = Object.fromEntries(
-    jurisdictionSchema.options.map((j) => [j, calendars[j].addWorkingDays(today, DUE_SOON_WORKING_DAYS + 1)]),
+    JURISDICTIONS.map((j) => [j, calendars[j].addWorkingDays(today, DUE_SOON_WORKING_DAYS + 1)]),
   );
   return { thresholds: { today, dueSoonBefore, endOfWeek: endOfWeek(today) }, calendars };
 }
@@ -199,12 +200,14 @@ export async function listComplaints(deps: ComplaintDeps, organisationId: string
       items: rows.map(
         ({
           state,
+          jurisdiction,
+          country,
           currentDeadlineKind,
           currentDeadlineDue,
           lastDeadlineOutcome,
           currentDeadlineExtended,
         }) => {
-          const before = thresholds.dueSoonBefore[state.jurisdiction] ?? today;
+          const before = thresholds.dueSoonBefore[jurisdiction] ?? today;
           const deadlineStatus: DeadlineStatus | null = currentDeadlineDue
             ? currentDeadlineDue < today
               ? 'overdue'
@@ -218,7 +221,7 @@ export async function listComplaints(deps: ComplaintDeps, organisationId: string
             reference: state.reference,
             status: state.status,
             stage: state.stage,
-            jurisdiction: state.jurisdiction,
+            country,
             serviceArea: state.serviceArea,
             channel: state.channel,
             receivedAt: state.receivedAt,
@@ -229,10 +232,7 @@ export async function listComplaints(deps: ComplaintDeps, organisationId: string
                   kind: currentDeadlineKind,
                   due: currentDeadlineDue,
                   extended: currentDeadlineExtended,
-                  workingDaysLeft: calendars[state.jurisdiction].workingDaysBetween(
-                    today,
-                    currentDeadlineDue,
-                  ),
+                  workingDaysLeft: calendars[jurisdiction].workingDaysBetween(today, currentDeadlineDue),
                 }
               : null,
             deadlineStatus,

@@ -3,6 +3,7 @@ import { calendarFor, londonDateOf } from '../../domain/calendar/index.ts';
 import { deriveDeadlines } from '../../domain/complaint/deadlines.ts';
 import { rulesFor } from '../../domain/complaint/receive.ts';
 import { FINISHED_STATUSES, type ComplaintState } from '../../domain/complaint/state.ts';
+import { divisionOf } from '../../domain/policy/country.ts';
 import type { Policy } from '../../domain/policy/policy-schema.ts';
 import type { Transaction } from '../../platform/db/database.ts';
 import { cases } from '../../platform/db/schema.ts';
@@ -74,8 +75,8 @@ export async function reprojectOpenCases(
       .limit(BATCH_SIZE);
     for (const row of batch) {
       const state = row.state as ComplaintState;
-      const rules = rulesFor(await policyOf(state), state.jurisdiction);
-      const calendar = calendarFor(state.jurisdiction, closureDays);
+      const rules = rulesFor(await policyOf(state), state.country);
+      const calendar = calendarFor(divisionOf(state.country), closureDays);
       const next = projectionOf(deriveDeadlines(state, rules, calendar, today));
       const same =
         next.currentDeadlineKind === row.currentDeadlineKind &&

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { calendarFor, londonDateOf } from '../../domain/calendar/index.ts';
-import type { ReceiveInput, StaffMember } from '../../domain/complaint/command-schemas.ts';
 import { deriveDeadlines } from '../../domain/complaint/deadlines.ts';
-import { receiveComplaint } from '../../domain/complaint/receive.ts';
+import { receiveComplaint, type ReceiveCommand } from '../../domain/complaint/receive.ts';
+import { divisionOf } from '../../domain/policy/country.ts';
 import { evolve, type ComplaintState } from '../../domain/complaint/state.ts';
 import type { Transaction } from '../../platform/db/database.ts';
 import { InvalidInputError, NotFoundError } from '../../platform/errors.ts';
 import { findOrganisation, policyInForce } from '../organisations/organisation.repository.ts';
 import { checkServiceArea } from '../administration/check-service-area.ts';
+import type { ResolvedActor } from './case-actor.ts';
 import { closureDaysFor, projectionOf, type CaseContext, type Clock } from './case-context.ts';
 import { insertCase, loadCaseState, nextReference } from './complaint.repository.ts';
 
@@ -18,8 +19,8 @@ import { insertCase, loadCaseState, nextReference } from './complaint.repository
 export async function saveNewCase(
   tx: Transaction,
   organisationId: string,
-  input: ReceiveInput,
-  actor: StaffMember,
+  input: ReceiveCommand,
+  actor: ResolvedActor,
   clock: Clock,
   preallocated?: { caseId: string; reference: string },
 ): Promise<{ state: ComplaintState; ctx: CaseContext }> {
@@ -38,21 +39,22 @@ export async function saveNewCase(
     reference: await nextReference(tx, organisationId, org.referencePrefix, Number(receivedOn.slice(0, 4))),
   };
   const now = clock.now();
-  const event = receiveComplaint(input, {
+  const received = receiveComplaint(input, {
     caseId,
     reference,
     policy,
-    actor,
+    actor: actor.member,
     now,
-    calendarFor: (_rules, jurisdiction) => calendarFor(jurisdiction, closures),
+    calendarFor: (_rules, country) => calendarFor(divisionOf(country), closures),
   });
+  const event = actor.via ? { ...received, via: actor.via } : received;
   const state = evolve(null, event);
-  const rules = policy.rules[state.jurisdiction];
-  if (!rules) throw new Error('receiveComplaint accepted a jurisdiction the policy lacks');
+  const rules = policy.rules[state.country];
+  if (!rules) throw new Error('receiveComplaint accepted a country the policy lacks');
   const ctx: CaseContext = {
     policy,
     rules,
-    calendar: calendarFor(state.jurisdiction, closures),
+    calendar: calendarFor(divisionOf(state.country), closures),
     now,
     today: londonDateOf(now),
   };

@@ -16,14 +16,18 @@ export async function spinOffComplaint(
   raw: unknown,
 ): Promise<ComplaintView> {
   const input = spinOffSchema.parse(raw);
-  return changeCase(deps, request, async (state, ctx, tx) => {
+  return changeCase(deps, request, 'spin-off', async (state, ctx, tx, actor) => {
     const newCase = await allocateReference(tx, request.organisationId, ctx.today);
-    const events = decide(state, { name: 'spin-off', input }, { ...ctx, actor: request.actor, newCase });
+    const events = decide(
+      state,
+      { name: 'spin-off', input },
+      { ...ctx, actor: actor.member, via: actor.via, newCase },
+    );
     await saveNewCase(
       tx,
       request.organisationId,
-      linkedComplaintInput(state, input.points, request.actor, ctx.now),
-      request.actor,
+      linkedComplaintInput(state, input.points, actor.member, ctx.now),
+      actor,
       deps.clock,
       newCase,
     );

@@ -41,14 +41,12 @@ async function policyFromPreset(
       'effectiveFrom',
     );
   }
-  // Keep the organisation's main jurisdiction when the preset covers it.
+  // Keep the organisation's main country when the preset covers it.
   const current = await policyInForce(tx, organisationId, today);
-  const jurisdiction =
-    current && preset.rules[current.defaultJurisdiction]
-      ? current.defaultJurisdiction
-      : preset.defaultJurisdiction;
+  const country =
+    current && preset.rules[current.defaultCountry] ? current.defaultCountry : preset.defaultCountry;
   const version = (await latestVersionNumber(tx, organisationId, preset.key)) + 1;
-  return { ...preset, version, effectiveFrom: input.effectiveFrom, defaultJurisdiction: jurisdiction };
+  return { ...preset, version, effectiveFrom: input.effectiveFrom, defaultCountry: country };
 }
 
 /** The policy that adopting would save, for the confirm step; nothing is saved. */
@@ -87,7 +85,7 @@ export async function adoptPolicyPreset(
           key: policy.key,
           version: policy.version,
           effectiveFrom: policy.effectiveFrom,
-          defaultJurisdiction: policy.defaultJurisdiction,
+          defaultCountry: policy.defaultCountry,
           departures: findings.filter((f) => f.severity === 'departure').map((f) => f.check),
         },
       });

@@ -5,6 +5,7 @@ import { findActiveApiKey } from './organisation.repository.ts';
 
 export interface ApiPrincipal {
   organisationId: string;
+  apiKeyId: string;
   apiKeyName: string;
 }
 
@@ -21,5 +22,5 @@ export async function authenticateApiKey(
   if (!parsed) throw new UnauthorisedError(INVALID);
   const row = await db.privileged((tx) => findActiveApiKey(tx, parsed.apiKeyId));
   if (!row || !secretMatches(parsed.secret, row.secretHash)) throw new UnauthorisedError(INVALID);
-  return { organisationId: row.organisationId, apiKeyName: row.name };
+  return { organisationId: row.organisationId, apiKeyId: parsed.apiKeyId, apiKeyName: row.name };
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { jurisdictionSchema, type Policy } from '../../domain/policy/policy-schema.ts';
-import { findPreset, PRESET_KEYS } from '../../domain/policy/presets/index.ts';
+import { COUNTRY_NAMES, countrySchema } from '../../domain/policy/country.ts';
+import type { Policy } from '../../domain/policy/policy-schema.ts';
+import { DEFAULT_PRESET_FOR, findPreset, PRESET_KEYS } from '../../domain/policy/presets/index.ts';
 import type { DatabaseHandle } from '../../platform/db/database.ts';
 import { InvalidInputError } from '../../platform/errors.ts';
 import { insertDefaultServiceAreas } from '../administration/default-service-areas.ts';
@@ -10,8 +11,9 @@ import { audit, insertApiKey, insertOrganisation, insertPolicyVersion } from './
 
 export const createOrganisationSchema = z.object({
   name: z.string().trim().min(1, 'Enter the organisation’s name').max(200),
-  preset: z.string().min(1, 'Select a policy preset'),
-  jurisdiction: jurisdictionSchema.optional(),
+  /** Without one, the country's own benchmark (the Code in England, the PSOW model in Wales…). */
+  preset: z.string().min(1, 'Select a policy preset').optional(),
+  country: countrySchema.optional(),
   referencePrefix: z
     .string()
     .regex(/^[A-Z]{2,5}$/, 'The reference prefix must be 2 to 5 capital letters')
@@ -45,21 +47,22 @@ export async function createOrganisation(
   actor: string,
 ): Promise<CreatedOrganisation> {
   const input = createOrganisationSchema.parse(raw);
-  const preset = findPreset(input.preset);
+  const presetKey = input.preset ?? DEFAULT_PRESET_FOR[input.country ?? 'england'];
+  const preset = findPreset(presetKey);
   if (!preset) {
     throw new InvalidInputError(
-      `Unknown policy preset "${input.preset}". Choose one of: ${PRESET_KEYS.join(', ')}`,
+      `Unknown policy preset "${presetKey}". Choose one of: ${PRESET_KEYS.join(', ')}`,
       'preset',
     );
   }
-  const jurisdiction = input.jurisdiction ?? preset.defaultJurisdiction;
-  if (!preset.rules[jurisdiction]) {
+  const country = input.country ?? preset.defaultCountry;
+  if (!preset.rules[country]) {
     throw new InvalidInputError(
-      `The ${preset.key} policy has no rules for ${jurisdiction}. It covers: ${Object.keys(preset.rules).join(', ')}`,
-      'jurisdiction',
+      `The ${preset.key} policy has no rules for ${COUNTRY_NAMES[country]}. It covers: ${Object.keys(preset.rules).join(', ')}`,
+      'country',
     );
   }
-  const policy: Policy = { ...preset, defaultJurisdiction: jurisdiction };
+  const policy: Policy = { ...preset, defaultCountry: country };
   const organisationId = randomUUID();
   const referencePrefix = input.referencePrefix ?? prefixFromName(input.name);
   const key = generateApiKey();
@@ -77,7 +80,7 @@ export async function createOrganisation(
       organisationId,
       actor,
       action: 'organisation-created',
-      details: { name: input.name, preset: policy.key, jurisdiction, apiKeyId: key.apiKeyId },
+      details: { name: input.name, preset: policy.key, country, apiKeyId: key.apiKeyId },
     });
   });
   return { organisationId, name: input.name, referencePrefix, policy, apiKey: key.plaintext };

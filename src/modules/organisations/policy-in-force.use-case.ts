@@ -1,5 +1,5 @@
 import { compareIsoDates, londonDateOf } from '../../domain/calendar/index.ts';
-import { checkCompliance, type Departure } from '../../domain/policy/compliance-check.ts';
+import { checkCompliance, type Finding } from '../../domain/policy/compliance-check.ts';
 import type { Policy } from '../../domain/policy/policy-schema.ts';
 import type { DatabaseHandle } from '../../platform/db/database.ts';
 import { NotFoundError } from '../../platform/errors.ts';
@@ -13,7 +13,8 @@ interface Deps {
 
 export interface PolicyInForce {
   policy: Policy;
-  departures: Departure[];
+  /** Departures, silences and advisories, against the benchmark of each country it covers. */
+  findings: Finding[];
 }
 
 /** The policy in force today with its compliance check: the API's GET /policy and the policy page. */
@@ -22,7 +23,7 @@ export async function getPolicyInForce(deps: Deps, organisationId: string): Prom
     policyInForce(tx, organisationId, londonDateOf(deps.clock.now())),
   );
   if (!policy) throw new NotFoundError('Your organisation has no policy');
-  return { policy, departures: checkCompliance(policy) };
+  return { policy, findings: checkCompliance(policy) };
 }
 
 export interface PolicyHistory {

@@ -8,7 +8,8 @@ export function policyRoutes(deps: ComplaintDeps): ApiRoute[] {
       method: 'GET',
       path: '/policy',
       operationId: 'getPolicy',
-      summary: 'The complaint policy in force today, with its departures from the Code',
+      summary:
+        'The complaint policy in force today, with its compliance check against its country’s benchmark: departures, what it does not state, and advisories',
       tag: 'Policy',
       success: { status: 200, description: 'The policy and its compliance check' },
       handler: async ({ principal }) => ({ body: await getPolicyInForce(deps, principal.organisationId) }),

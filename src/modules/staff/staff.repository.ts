@@ -66,6 +66,21 @@ export async function findAccount(
   return rows[0] ? asRow(rows[0]) : null;
 }
 
+/** An account of the organisation by its e-mail address (stored lower-cased). */
+export async function findAccountByEmail(
+  tx: Transaction,
+  organisationId: string,
+  email: string,
+): Promise<StaffAccountRow | null> {
+  const rows = await tx
+    .select(accountColumns)
+    .from(staffAccounts)
+    .where(
+      and(eq(staffAccounts.organisationId, organisationId), eq(staffAccounts.email, email.toLowerCase())),
+    );
+  return rows[0] ? asRow(rows[0]) : null;
+}
+
 export async function listAccounts(tx: Transaction, organisationId: string): Promise<StaffAccountRow[]> {
   const rows = await tx
     .select(accountColumns)

@@ -104,7 +104,10 @@ export const cases = pgTable(
     stage: smallint('stage').notNull(),
     policyKey: text('policy_key').notNull(),
     policyVersion: integer('policy_version').notNull(),
+    /** The case's bank-holiday calendar (the UK government's division), for deadline filters. */
     jurisdiction: text('jurisdiction').notNull(),
+    /** england, wales, scotland or northern-ireland: the regime (Ombudsman, benchmark) it runs under. */
+    country: text('country').notNull(),
     serviceArea: text('service_area').notNull(),
     channel: text('channel').notNull(),
     complainantName: text('complainant_name'),
@@ -160,6 +163,8 @@ export const caseEvents = pgTable(
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
     actorId: text('actor_id').notNull(),
     actorName: text('actor_name').notNull(),
+    /** The integration (API key) that sent the command on the actor's behalf, if any. */
+    via: jsonb('via'),
     policyKey: text('policy_key').notNull(),
     policyVersion: integer('policy_version').notNull(),
     data: jsonb('data').notNull(),

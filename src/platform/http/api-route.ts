@@ -7,7 +7,9 @@ export const API_PREFIX = '/api/v1';
 /** Who is calling: resolved from the API key before any handler runs. */
 export interface Principal {
   organisationId: string;
+  /** The API key's name: the integration calling. */
   name: string;
+  apiKeyId: string;
 }
 
 export interface ApiResult {
@@ -69,7 +71,7 @@ export function registerApiRoutes(
       handler: async (request: FastifyRequest, reply: FastifyReply) => {
         const principal =
           route.authenticated === false
-            ? { organisationId: '', name: 'anonymous' }
+            ? { organisationId: '', name: 'anonymous', apiKeyId: '' }
             : await authenticate(request);
         refuseNulCharacters(request.query, '');
         refuseNulCharacters(request.body, '');
