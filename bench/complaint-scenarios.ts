@@ -2,18 +2,19 @@
  * Realistic complaint inputs and lifecycles, shared by the deadline benchmark (pure domain) and the
  * database benchmark (templates for the seeded rows, and the write path). Modelled on the demo landlord.
  */
-import {
-  addCalendarDays,
-  calendarFor,
-  type IsoDate,
-  type Jurisdiction,
-} from '../src/domain/calendar/index.ts';
-import type { ReceiveInput, StaffMember } from '../src/domain/complaint/command-schemas.ts';
+import { addCalendarDays, calendarFor, type IsoDate } from '../src/domain/calendar/index.ts';
+import type { ReceiveInput, StaffMember, StaffRef } from '../src/domain/complaint/command-schemas.ts';
 import { decide, type CommandName, type ComplaintCommand } from '../src/domain/complaint/decide.ts';
 import { deriveDeadlines, findDeadline } from '../src/domain/complaint/deadlines.ts';
-import { receiveComplaint, rulesFor } from '../src/domain/complaint/receive.ts';
+import { receiveComplaint, rulesFor, type ReceiveCommand } from '../src/domain/complaint/receive.ts';
+import { divisionOf, type Country } from '../src/domain/policy/country.ts';
 import { evolve, type ComplaintState } from '../src/domain/complaint/state.ts';
-import { HOS_CODE_2024, PEAKS_AND_PLAINS, SPSO_MCHP } from '../src/domain/policy/presets/index.ts';
+import {
+  HOS_CODE_2024,
+  NIPSO_MODEL,
+  PEAKS_AND_PLAINS,
+  SPSO_MCHP,
+} from '../src/domain/policy/presets/index.ts';
 import type { Policy, RuleSet } from '../src/domain/policy/policy-schema.ts';
 import { COMPLAINT_COMMANDS } from '../src/modules/complaints/complaint-commands.ts';
 
@@ -46,7 +47,10 @@ export function weighted<T>(next: () => number, items: readonly (readonly [T, nu
   return last[0];
 }
 
-export const OFFICER: StaffMember = { id: 'staff-officer', name: 'Priya Shah (complaints officer)' };
+/** A staff id for the benchmark's organisation: uuids, so they can be real staff accounts. */
+const staffId = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+export const OFFICER: StaffMember = { id: staffId(999), name: 'Priya Shah (complaints officer)' };
 
 const FIRST_NAMES = [
   'Margaret', 'Daniel', 'Leanne', 'Mohammed', 'Joan', 'Kevin', 'Sarah', 'Peter', 'Olivia', 'Hannah',
@@ -63,7 +67,7 @@ export const PERSON_NAMES: readonly string[] = LAST_NAMES.flatMap((last) =>
 
 /** 50 staff who handle complaints: 40 stage 1 handlers, then 10 senior managers for stage 2. */
 export const STAFF: readonly StaffMember[] = Array.from({ length: 50 }, (_, i) => ({
-  id: `staff-${String(i + 1).padStart(3, '0')}`,
+  id: staffId(i + 1),
   name: `${PERSON_NAMES[(i * 37 + 11) % PERSON_NAMES.length] ?? 'Staff'} (${i < 40 ? 'complaints handler' : 'senior manager'})`,
 }));
 export const STAGE_1_HANDLERS = STAFF.slice(0, 40);
@@ -103,13 +107,13 @@ const SUMMARIES: Readonly<Record<string, string>> = {
   adaptations: 'Adaptation (grab rails) delayed for four months.',
 };
 
-/** A realistic receipt, as staff would log it. */
+/** A realistic receipt, as staff would log it (taken by the officer). */
 export function receiveInput(
   next: () => number,
   receivedAt: Date,
   receivedOn: IsoDate,
-  jurisdiction: Jurisdiction,
-): ReceiveInput {
+  country: Country,
+): ReceiveCommand {
   const serviceArea = weighted(next, SERVICE_AREAS);
   return {
     receivedAt: receivedAt.toISOString(),
@@ -131,10 +135,24 @@ export function receiveInput(
           representative: { name: 'Cllr Sam Patel', relationship: 'councillor', consentHeld: false } as const,
         }
       : {}),
-    jurisdiction,
+    country,
     serviceArea,
     summary: SUMMARIES[serviceArea] ?? 'Complaint about our service.',
   };
+}
+
+/** A receipt as the API takes it: who took it is whoever logs it. */
+export function wireReceiveInput(command: ReceiveCommand): ReceiveInput {
+  const { receivedBy, ...input } = command;
+  return input;
+}
+
+/** A step's input as the API takes it: people named by their staff account. */
+export function wireInput(input: unknown): unknown {
+  if (typeof input !== 'object' || input === null || !('handler' in input)) return input;
+  const { handler, ...rest } = input as { handler: StaffMember };
+  const ref: StaffRef = { staffId: handler.id };
+  return { ...rest, handler: ref };
 }
 
 export type SimpleCommandName = Exclude<CommandName, 'spin-off'>;
@@ -278,7 +296,8 @@ export const LIFECYCLES: readonly { name: string; weight: number; steps: readonl
       respond(9, 1),
       escalate(14),
       step(16, 'manager', 'refuse-escalation', () => ({
-        reason: 'The stage 1 response answered every point and the repair is complete.',
+        ground: 'already-considered',
+        explanation: 'The stage 1 response answered every point and the repair is complete.',
         ombudsmanDetailsGiven: true,
       })),
     ],
@@ -301,12 +320,12 @@ export const LIFECYCLES: readonly { name: string; weight: number; steps: readonl
   }, // prettier-ignore
 ];
 
-/** Policies and jurisdictions a national caseload mixes. */
-export const POLICY_MIX: readonly (readonly [{ policy: Policy; jurisdiction: Jurisdiction }, number])[] = [
-  [{ policy: HOS_CODE_2024, jurisdiction: 'england-and-wales' }, 0.7],
-  [{ policy: PEAKS_AND_PLAINS, jurisdiction: 'england-and-wales' }, 0.1],
-  [{ policy: SPSO_MCHP, jurisdiction: 'scotland' }, 0.12],
-  [{ policy: HOS_CODE_2024, jurisdiction: 'northern-ireland' }, 0.08],
+/** Policies and countries a national caseload mixes. */
+export const POLICY_MIX: readonly (readonly [{ policy: Policy; country: Country }, number])[] = [
+  [{ policy: HOS_CODE_2024, country: 'england' }, 0.7],
+  [{ policy: PEAKS_AND_PLAINS, country: 'england' }, 0.1],
+  [{ policy: SPSO_MCHP, country: 'scotland' }, 0.12],
+  [{ policy: NIPSO_MODEL, country: 'northern-ireland' }, 0.08],
 ];
 
 export const atTime = (date: IsoDate, hour: number, minute = 0): Date =>
@@ -326,20 +345,20 @@ export function playLifecycle(
   next: () => number,
   lifecycle: (typeof LIFECYCLES)[number],
   policy: Policy,
-  jurisdiction: Jurisdiction,
+  country: Country,
   receivedOn: IsoDate,
   id: number,
 ): PlayedCase {
-  const rules = rulesFor(policy, jurisdiction);
-  const calendar = calendarFor(jurisdiction);
+  const rules = rulesFor(policy, country);
+  const calendar = calendarFor(divisionOf(country));
   const receivedAt = atTime(receivedOn, 9 + Math.floor(next() * 8), Math.floor(next() * 60));
-  const received = receiveComplaint(receiveInput(next, receivedAt, receivedOn, jurisdiction), {
+  const received = receiveComplaint(receiveInput(next, receivedAt, receivedOn, country), {
     caseId: `00000000-0000-4000-8000-${String(id).padStart(12, '0')}`,
     reference: `BN-${receivedOn.slice(0, 4)}-${String(id).padStart(6, '0')}`,
     policy,
     actor: OFFICER,
     now: new Date(receivedAt.getTime() + 3_600_000),
-    calendarFor: (_rules, j) => calendarFor(j),
+    calendarFor: (_rules, c) => calendarFor(divisionOf(c)),
   });
   let state = evolve(null, received);
   let events = 1;

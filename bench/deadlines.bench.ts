@@ -57,8 +57,8 @@ function instantsRead(entry: PoolEntry): string[] {
   if (!s.notAccepted) read.push(s.stage1.respondedAt);
   read.push(s.stage2.requestedAt);
   if (s.stage2.requestedAt) {
-    read.push(s.stage2.acknowledgedAt, s.stage2.refused ? s.stage2.refusedAt : null);
-    if (!s.stage2.refused) read.push(s.stage2.respondedAt);
+    read.push(s.stage2.acknowledgedAt, s.stage2.refusal ? s.stage2.refusedAt : null);
+    if (!s.stage2.refusal) read.push(s.stage2.respondedAt);
   }
   return read.filter((x): x is string => typeof x === 'string');
 }
@@ -77,9 +77,9 @@ export function benchDeadlines(derivations: number, distinctStates = 5_000): Dea
   let t = performance.now();
   for (let i = 0; i < distinctStates; i++) {
     const lifecycle = weighted(next, lifecycles);
-    const { policy, jurisdiction } = weighted(next, POLICY_MIX);
+    const { policy, country } = weighted(next, POLICY_MIX);
     const receivedOn = fromEpochDay(first + Math.floor(next() * span));
-    const played = playLifecycle(next, lifecycle, policy, jurisdiction, receivedOn, i + 1);
+    const played = playLifecycle(next, lifecycle, policy, country, receivedOn, i + 1);
     eventsApplied += played.events;
     // Judge each case on a day from its last step to 40 days later: on track, due soon, overdue, met...
     pool.push({ ...played, today: addCalendarDays(played.lastOn, Math.floor(next() * 40)) });

@@ -7,9 +7,8 @@
  * use case returned, or the plan is reported as not matching.
  */
 import { and, asc, count, desc, eq, gte, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
-import { calendarFor, londonDateOf, type IsoDate } from '../src/domain/calendar/index.ts';
+import { calendarFor, JURISDICTIONS, londonDateOf, type IsoDate } from '../src/domain/calendar/index.ts';
 import { DUE_SOON_WORKING_DAYS } from '../src/domain/complaint/deadlines.ts';
-import { jurisdictionSchema } from '../src/domain/policy/policy-schema.ts';
 import { systemClock } from '../src/modules/complaints/case-context.ts';
 import { getComplaint } from '../src/modules/complaints/get-complaint.use-case.ts';
 import { showDashboard } from '../src/modules/casework/dashboard.use-case.ts';
@@ -48,10 +47,7 @@ interface Thresholds {
 export function thresholds(now: Date): Thresholds {
   const today = londonDateOf(now);
   const dueSoonBefore = Object.fromEntries(
-    jurisdictionSchema.options.map((j) => [
-      j,
-      calendarFor(j).addWorkingDays(today, DUE_SOON_WORKING_DAYS + 1),
-    ]),
+    JURISDICTIONS.map((j) => [j, calendarFor(j).addWorkingDays(today, DUE_SOON_WORKING_DAYS + 1)]),
   );
   return { today, dueSoonBefore };
 }

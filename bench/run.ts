@@ -24,6 +24,7 @@ import { benchReadPath, thresholds, type ReadPathResults } from './queries.bench
 import { int, mebibytes, ms, section, seconds, table } from './report.ts';
 import {
   createIndexes,
+  createBenchStaff,
   createTemplates,
   dropSecondaryIndexes,
   prepareSeed,
@@ -267,6 +268,7 @@ async function benchDatabase(): Promise<DatabaseResults> {
         insertServiceArea(tx, org.organisationId, { code: 'damp-and-mould', name: 'Damp and mould' }),
       );
     }
+    await createBenchStaff(db(), measured.organisationId);
     let t = performance.now();
     const templates = await createTemplates(db(), measured.organisationId);
     const templatesMs = performance.now() - t;

@@ -2,7 +2,7 @@
  * Seeds a large caseload quickly: a handful of real cases through the use cases (their states and events
  * are the templates), then `INSERT … SELECT … FROM generate_series` straight into `cases` and
  * `case_events`, in batches. Distributions: received_at evenly over the period (with jitter); status by
- * age (new cases open, old ones closed); 8 service areas, 50 handlers, 2 jurisdictions, 9 channels.
+ * age (new cases open, old ones closed); 8 service areas, 50 handlers, 9 channels, all in England.
  */
 import { sql } from 'drizzle-orm';
 import { calendarFor, londonDateOf, type IsoDate } from '../src/domain/calendar/index.ts';
@@ -14,10 +14,17 @@ import { receiveComplaintUseCase } from '../src/modules/complaints/receive-compl
 import { rulesFor } from '../src/domain/complaint/receive.ts';
 import type { DatabaseHandle } from '../src/platform/db/database.ts';
 import { query } from './bench-database.ts';
+import type { StaffMember } from '../src/domain/complaint/command-schemas.ts';
+import { divisionOf } from '../src/domain/policy/country.ts';
+import type { CaseActor } from '../src/modules/complaints/case-actor.ts';
+import type { StaffRole } from '../src/modules/staff/staff-roles.ts';
+import { staffAccounts } from '../src/platform/db/schema.ts';
 import {
   atTime,
   LIFECYCLES,
   OFFICER,
+  wireInput,
+  wireReceiveInput,
   PERSON_NAMES,
   random,
   receiveInput,
@@ -57,9 +64,39 @@ const templateKey = (state: ComplaintState) =>
  * Runs five complaints through receiveComplaintUseCase and actOnComplaint (received 45 working days
  * ago), capturing the stored state after every step: one template per status.
  */
+/**
+ * The benchmark organisation's staff as real accounts (commands name staff accounts): the officer,
+ * 40 stage 1 handlers and 10 senior managers, with the ids the scenarios use. Nobody signs in.
+ */
+export async function createBenchStaff(db: DatabaseHandle, organisationId: string): Promise<void> {
+  const people = [
+    { member: OFFICER, role: 'complaints-officer' },
+    ...STAGE_1_HANDLERS.map((member) => ({ member, role: 'handler' })),
+    ...STAGE_2_HANDLERS.map((member) => ({ member, role: 'senior-lead' })),
+  ];
+  await db.forOrganisation(organisationId, (tx) =>
+    tx.insert(staffAccounts).values(
+      people.map(({ member, role }) => ({
+        organisationId,
+        staffId: member.id,
+        email: `${member.id}@${organisationId.slice(0, 8)}.bench.putright.test`,
+        name: member.name,
+        role,
+        passwordHash: 'none: benchmark staff do not sign in',
+      })),
+    ),
+  );
+}
+
+export const benchActor = (member: StaffMember, role: StaffRole): CaseActor => ({
+  kind: 'staff',
+  member,
+  role,
+});
+
 export async function createTemplates(db: DatabaseHandle, organisationId: string): Promise<Templates> {
-  const calendar = calendarFor('england-and-wales');
-  const rules = rulesFor(HOS_CODE_2024, 'england-and-wales');
+  const calendar = calendarFor(divisionOf('england'));
+  const rules = rulesFor(HOS_CODE_2024, 'england');
   const clock = new SteppedClock();
   const deps = { db, clock };
   const next = random(7);
@@ -103,18 +140,26 @@ export async function createTemplates(db: DatabaseHandle, organisationId: string
     if (!lifecycle) throw new Error(`No lifecycle ${name}`);
     const receivedAt = atTime(receivedOn, 10);
     clock.set(new Date(receivedAt.getTime() + 3_600_000));
-    const input = receiveInput(next, receivedAt, receivedOn, 'england-and-wales');
-    const view = await receiveComplaintUseCase(deps, organisationId, {
-      ...input,
-      complainant: { kind: 'named', name: 'Margaret Ellis', contact: { phone: '07700 900123' } },
-    });
+    const input = wireReceiveInput(receiveInput(next, receivedAt, receivedOn, 'england'));
+    const view = await receiveComplaintUseCase(
+      deps,
+      organisationId,
+      {
+        ...input,
+        complainant: { kind: 'named', name: 'Margaret Ellis', contact: { phone: '07700 900123' } },
+      },
+      benchActor(OFFICER, 'complaints-officer'),
+    );
     let state = await capture(view.id);
     const people = { handler: STAGE_1_HANDLERS[0] ?? OFFICER, manager: STAGE_2_HANDLERS[0] ?? OFFICER };
     for (const step of lifecycle.steps) {
       const on: IsoDate = calendar.addWorkingDays(receivedOn, step.day);
       clock.set(atTime(on, 11));
-      const actor = step.by === 'officer' ? OFFICER : people[step.by];
-      const raw = step.input({ state, rules, calendar, today: on, people });
+      const actor =
+        step.by === 'officer'
+          ? benchActor(OFFICER, 'complaints-officer')
+          : benchActor(people[step.by], step.by === 'handler' ? 'handler' : 'senior-lead');
+      const raw = wireInput(step.input({ state, rules, calendar, today: on, people }));
       await actOnComplaint(deps, { organisationId, caseRef: view.id, actor }, step.command, raw);
       state = await capture(view.id);
     }
@@ -284,7 +329,8 @@ shaped as (
     case when r_channel < 0.38 then 'phone' when r_channel < 0.62 then 'email' when r_channel < 0.82 then 'web'
       when r_channel < 0.88 then 'letter' when r_channel < 0.93 then 'in-person'
       when r_channel < 0.96 then 'social-media' when r_channel < 0.98 then 'staff' else 'third-party' end as channel,
-    case when r_juris < 0.93 then 'england-and-wales' else 'northern-ireland' end as jurisdiction,
+    'england-and-wales' as jurisdiction,
+    'england' as country,
     case when r_misc > 0.97 then null else ${names}::jsonb ->> floor(r_name * 400)::int end as complainant_name,
     ${staff}::jsonb -> floor(r_handler * 40)::int as stage1_staff,
     ${staff}::jsonb -> (40 + floor(r_outcome * 10)::int) as stage2_staff,
@@ -321,10 +367,10 @@ handled as materialized (
 ),
 inserted as (
   insert into cases (organisation_id, case_id, reference, kind, status, stage, policy_key, policy_version,
-    jurisdiction, service_area, channel, complainant_name, handler_id, handler_name, received_at,
+    jurisdiction, country, service_area, channel, complainant_name, handler_id, handler_name, received_at,
     current_deadline_kind, current_deadline_due, last_deadline_outcome, version, state, created_at, updated_at)
   select ${plan.organisationId}::uuid, case_id, reference, 'complaint', status, stage,
-    tpl #>> '{policy,key}', (tpl #>> '{policy,version}')::int, jurisdiction, service_area, channel,
+    tpl #>> '{policy,key}', (tpl #>> '{policy,version}')::int, jurisdiction, country, service_area, channel,
     complainant_name,
     case when stage = 2 then h2 ->> 'id' else h1 ->> 'id' end,
     case when stage = 2 then h2 ->> 'name' else h1 ->> 'name' end,
@@ -334,7 +380,7 @@ inserted as (
     (tpl ->> 'version')::int,
     tpl || jsonb_build_object(
       'caseId', case_id, 'reference', reference, 'status', status, 'stage', stage,
-      'jurisdiction', jurisdiction, 'serviceArea', service_area, 'channel', channel,
+      'country', country, 'serviceArea', service_area, 'channel', channel,
       'receivedAt', to_char(received_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
       'receivedOn', to_char(received_on, 'YYYY-MM-DD'),
       'complainant', case when complainant_name is null then '{"kind":"anonymous"}'::jsonb
@@ -345,7 +391,7 @@ inserted as (
         'handlers', case when h2 is null then '[]'::jsonb else jsonb_build_array(h2) end)),
     received_at, received_at
   from handled
-  returning organisation_id, case_id, reference, status, stage, jurisdiction, service_area, channel,
+  returning organisation_id, case_id, reference, status, stage, country, service_area, channel,
     received_at, policy_key, policy_version
 )
 insert into case_events (organisation_id, case_id, sequence, type, occurred_at, recorded_at, actor_id,
@@ -354,7 +400,7 @@ select i.organisation_id, i.case_id, e.seq::int, e.ev ->> 'type',
   i.received_at + (e.seq - 1) * interval '2 days', i.received_at + (e.seq - 1) * interval '2 days',
   e.ev ->> 'actorId', e.ev ->> 'actorName', i.policy_key, i.policy_version,
   case when e.seq = 1 then (e.ev -> 'data') || jsonb_build_object('caseId', i.case_id,
-      'reference', i.reference, 'jurisdiction', i.jurisdiction, 'serviceArea', i.service_area,
+      'reference', i.reference, 'country', i.country, 'serviceArea', i.service_area,
       'channel', i.channel,
       'receivedAt', to_char(i.received_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
     else e.ev -> 'data' end

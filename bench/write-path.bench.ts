@@ -8,7 +8,15 @@ import { systemClock } from '../src/modules/complaints/case-context.ts';
 import { actOnComplaint } from '../src/modules/complaints/act-on-complaint.use-case.ts';
 import { receiveComplaintUseCase } from '../src/modules/complaints/receive-complaint.use-case.ts';
 import type { DatabaseHandle } from '../src/platform/db/database.ts';
-import { OFFICER, pick, random, receiveInput, STAGE_1_HANDLERS } from './complaint-scenarios.ts';
+import {
+  OFFICER,
+  pick,
+  random,
+  receiveInput,
+  STAGE_1_HANDLERS,
+  wireReceiveInput,
+} from './complaint-scenarios.ts';
+import { benchActor } from './seed.ts';
 import { latencyStats, perSecond, round, type LatencyStats } from './report.ts';
 
 export interface CommandFigures extends LatencyStats {
@@ -34,22 +42,24 @@ async function lifecycle(
   const now = new Date();
   const receivedAt = new Date(now.getTime() - Math.floor(next() * 3_600_000));
   let t = performance.now();
+  const officer = benchActor(OFFICER, 'complaints-officer');
   const view = await receiveComplaintUseCase(
     deps,
     organisationId,
-    receiveInput(next, receivedAt, londonDateOf(receivedAt), 'england-and-wales'),
+    wireReceiveInput(receiveInput(next, receivedAt, londonDateOf(receivedAt), 'england')),
+    officer,
   );
   timings?.receive.push(performance.now() - t);
-  const request = { organisationId, caseRef: view.id, actor: OFFICER };
+  const request = { organisationId, caseRef: view.id, actor: officer };
   t = performance.now();
   await actOnComplaint(deps, request, 'accept', {});
   timings?.accept.push(performance.now() - t);
   const handler = pick(next, STAGE_1_HANDLERS);
   t = performance.now();
-  await actOnComplaint(deps, { ...request, actor: handler }, 'acknowledge', {
+  await actOnComplaint(deps, { ...request, actor: benchActor(handler, 'handler') }, 'acknowledge', {
     points: [{ text: 'The repair was not done when promised' }, { text: 'Nobody called back' }],
     outcomesSought: ['Put the problem right and an apology'],
-    handler,
+    handler: { staffId: handler.id },
   });
   timings?.acknowledge.push(performance.now() - t);
 }

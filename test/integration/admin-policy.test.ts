@@ -55,7 +55,7 @@ void describe('administration: the complaint policy', () => {
     const words = text(page.body);
     assert.match(words, /Policy Housing Ombudsman Complaint Handling Code 2024/);
     assert.match(words, /Key hos-code-2024 Version 1 Effective from 1 April 2024/);
-    assert.match(words, /Covers England and Wales, Northern Ireland/);
+    assert.match(words, /Covers England Main country England/);
     assert.match(words, /No departures from the Code/);
     assert.doesNotMatch(words, /People First/, 'another organisation’s policy never appears');
   });
@@ -65,7 +65,7 @@ void describe('administration: the complaint policy', () => {
     assert.equal(choose.status, 200);
     assert.match(
       text(choose.body),
-      /Peaks &amp; Plains complaints policy Covers England and Wales\. 6 departures from the Code/,
+      /Peaks &amp; Plains complaints policy Covers England\. 10 departures from the Code \(1 point to take care over\); 3 rules not stated\./,
     );
     assert.match(
       choose.body,
@@ -86,8 +86,13 @@ void describe('administration: the complaint policy', () => {
     const words = text(confirm.body);
     assert.match(words, /Takes effect 1 April 2026/);
     assert.match(words, /Saved as peaks-and-plains, version 1/);
-    assert.match(words, /6 departures from the Code/);
+    assert.match(words, /10 departures from the Code/);
     assert.match(words, /\(Code provision 6\.\d+\)/);
+    assert.match(words, /Not stated in the policy/);
+    assert.match(
+      words,
+      /Not stated: the Code&#39;s rule applies, an acknowledgement within 5 working days from the request/,
+    );
     assert.equal((await versions(alpha.organisationId)).length, 1, 'nothing saved before confirming');
 
     const received = await api(t, alpha, 'POST', '/api/v1/complaints', complaintInput());
@@ -117,7 +122,7 @@ void describe('administration: the complaint policy', () => {
         ),
     );
     assert.equal((audit?.details as { key: string }).key, 'peaks-and-plains');
-    assert.equal((audit?.details as { departures: string[] }).departures.length, 6);
+    assert.equal((audit?.details as { departures: string[] }).departures.length, 10);
 
     // From 1 April it is in force; the case received in March keeps its own version.
     t.clock.set('2026-04-01T09:00:00Z');

@@ -5,8 +5,14 @@ import { COMMAND_SCHEMAS } from '../../src/domain/complaint/command-schemas.ts';
 import type { CommandName } from '../../src/domain/complaint/decide.ts';
 import { getComplaint } from '../../src/modules/complaints/get-complaint.use-case.ts';
 import { receiveComplaintUseCase } from '../../src/modules/complaints/receive-complaint.use-case.ts';
-import type { ReceiveInput } from '../../src/domain/complaint/command-schemas.ts';
-import { complaintInput, createTestOrganisation, startTestApp, type TestApp } from '../support/test-app.ts';
+import {
+  actingAs,
+  complaintInput,
+  createTestOrganisation,
+  OFFICER,
+  startTestApp,
+  type TestApp,
+} from '../support/test-app.ts';
 import { heading, signedIn, type TestBrowser } from '../support/web-client.ts';
 
 const COMMANDS = Object.keys(COMMAND_SCHEMAS) as CommandName[];
@@ -18,7 +24,7 @@ void describe('case pages: who may open and submit each form', () => {
   const browsers = new Map<Role, TestBrowser>();
   const deps = () => ({ db: t.database.db, clock: t.clock });
   const receive = async (organisationId: string) =>
-    (await receiveComplaintUseCase(deps(), organisationId, complaintInput() as ReceiveInput)).reference;
+    (await receiveComplaintUseCase(deps(), organisationId, complaintInput(), actingAs(OFFICER))).reference;
   const version = async (organisationId: string, reference: string) =>
     (await getComplaint(deps(), organisationId, reference)).version;
   const as = (role: Role): TestBrowser => {

@@ -1,4 +1,7 @@
 import type { ReceiveInput } from '../../src/domain/complaint/command-schemas.ts';
+import type { DemoLandlord } from '../../src/modules/demo/create-demo-landlord.ts';
+import type { CaseActor } from '../../src/modules/complaints/case-actor.ts';
+import type { StaffRole } from '../../src/modules/staff/staff-roles.ts';
 
 /** The case references a list page shows, in order. */
 export function referencesOn(body: string): string[] {
@@ -14,7 +17,6 @@ export function complaint(name: string, overrides: Partial<ReceiveInput> = {}): 
   return {
     receivedAt: '2026-02-20T10:00:00Z',
     channel: 'phone',
-    receivedBy: { id: 'test-officer', name: 'Test Officer' },
     issueDate: '2026-02-10',
     issueDateKind: 'occurred',
     complainant: { kind: 'named', name },
@@ -22,4 +24,11 @@ export function complaint(name: string, overrides: Partial<ReceiveInput> = {}): 
     summary: 'The kitchen tap has leaked for a month.',
     ...overrides,
   };
+}
+
+/** One of the demo landlord's staff, acting directly through a use case. */
+export function demoActor(demo: DemoLandlord, role: StaffRole = 'complaints-officer'): CaseActor {
+  const account = demo.signIns.find((s) => s.role === role);
+  if (!account) throw new Error(`The demo has no ${role}`);
+  return { kind: 'staff', member: { id: account.staffId, name: account.name }, role };
 }

@@ -1,11 +1,18 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ROLES, rolesAllowedTo } from '../../src/domain/access/permissions.ts';
-import { createDemoLandlord } from '../../src/modules/demo/create-demo-landlord.ts';
+import { createDemoLandlord, type DemoLandlord } from '../../src/modules/demo/create-demo-landlord.ts';
 import { receiveComplaintUseCase } from '../../src/modules/complaints/receive-complaint.use-case.ts';
-import { api, createTestOrganisation, startTestApp, type TestApp } from '../support/test-app.ts';
+import {
+  actingAs,
+  api,
+  createTestOrganisation,
+  OFFICER,
+  startTestApp,
+  type TestApp,
+} from '../support/test-app.ts';
 import { errorSummary, signedIn, type TestBrowser } from '../support/web-client.ts';
-import { complaint, referencesOn } from './case-list-support.ts';
+import { complaint, demoActor, referencesOn } from './case-list-support.ts';
 
 /** The link to the next page of the list, unescaped. */
 function nextLink(body: string): string | null {
@@ -33,7 +40,7 @@ function previousLink(body: string): string | null {
 
 void describe('the case list: filters, search, sorting and pages', () => {
   let t: TestApp;
-  let demo: { organisationId: string; apiKey: string };
+  let demo: DemoLandlord;
   let officer: TestBrowser;
   /** Every demo case, newest first, as the API lists them (the truth the filters are checked against). */
   let all: ListedItem[];
@@ -46,9 +53,15 @@ void describe('the case list: filters, search, sorting and pages', () => {
       deps(),
       demo.organisationId,
       complaint('<script>alert(1)</script>', { summary: 'Xylophone practice next door every night.' }),
+      demoActor(demo),
     );
     const other = await createTestOrganisation(t, 'hos-code-2024', undefined, 'Other Homes');
-    await receiveComplaintUseCase(deps(), other.organisationId, complaint('Olivia Brown Elsewhere'));
+    await receiveComplaintUseCase(
+      deps(),
+      other.organisationId,
+      complaint('Olivia Brown Elsewhere'),
+      actingAs(OFFICER),
+    );
     ({ browser: officer } = await signedIn(t, demo.organisationId, 'complaints-officer'));
     all = (await api(t, demo, 'GET', '/api/v1/complaints?limit=200')).body.items as ListedItem[];
     assert.ok(all.length >= 12, 'the demo landlord has a case in every status');
@@ -104,10 +117,11 @@ void describe('the case list: filters, search, sorting and pages', () => {
         'stage 2',
       ),
     );
+    const handlerId = demo.signIns.find((s) => s.role === 'handler')?.staffId ?? '';
     assert.deepEqual(
-      await listed('?handlerId=demo-handler'),
+      await listed(`?handlerId=${handlerId}`),
       some(
-        expected((i) => i.handler?.id === 'demo-handler'),
+        expected((i) => i.handler?.id === handlerId),
         'a handler',
       ),
     );
@@ -262,6 +276,7 @@ void describe('the case list: filters, search, sorting and pages', () => {
         complaint(`Resident ${String(i)}`, {
           receivedAt: `2026-02-${String(10 + (i % 15)).padStart(2, '0')}T1${String(i % 10)}:00:00Z`,
         }),
+        actingAs(OFFICER),
       );
     }
     const { browser } = await signedIn(t, big.organisationId, 'handler');
@@ -294,7 +309,7 @@ void describe('the case list: filters, search, sorting and pages', () => {
     assert.equal(page.status, 400);
     assert.equal(
       errorSummary(page.body),
-      'Select a status: received, accepted, stage-1, stage-1-responded, stage-2-requested, stage-2, stage-2-responded, not-accepted, escalation-refused, withdrawn, closed ' +
+      'Select a status: received, accepted, stage-1, stage-1-responded, stage-2-requested, stage-2, stage-2-responded, not-accepted, escalation-refused, discontinued, withdrawn, closed ' +
         'Select stage 1 or 2 Enter the earliest date received as a real date ' +
         'The latest date received must include a month and year Select how to sort: newest, oldest, deadline',
     );

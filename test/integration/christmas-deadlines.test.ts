@@ -45,7 +45,9 @@ void describe('a complaint received just before Christmas 2026', () => {
     const org = await createTestOrganisation(t, 'spso-mchp');
     const res = await api(t, org, 'POST', '/api/v1/complaints', receipt);
     assert.equal(res.status, 201);
-    assert.equal(res.body.jurisdiction, 'scotland');
+    assert.equal(res.body.country, 'scotland');
+    assert.equal(res.body.bankHolidays, 'scotland');
+    assert.equal(res.body.ombudsman.id, 'spso', 'the Scottish Ombudsman, not the Housing Ombudsman');
     assert.equal(res.body.deadlines.stage1Acknowledgement, undefined);
     // 24 Dec (1), 29 (2), 30 (3), 31 (4), 5 Jan (5): 1 Jan and 4 Jan (2 Jan substitute) are holidays.
     assert.equal(res.body.deadlines.stage1Response.due, '2027-01-05');
@@ -56,7 +58,7 @@ void describe('a complaint received just before Christmas 2026', () => {
     const england = await api(t, org, 'POST', '/api/v1/complaints', receipt);
     const scotland = await api(t, org, 'POST', '/api/v1/complaints', {
       ...receipt,
-      jurisdiction: 'scotland',
+      country: 'scotland',
     });
     assert.equal(england.body.deadlines.stage1Acknowledgement.due, '2027-01-04');
     assert.equal(scotland.body.deadlines.stage1Response.due, '2027-01-05');

@@ -29,11 +29,40 @@ void describe('the putright command line', () => {
 
   void it('policy check lists Peaks & Plains’ departures with provision numbers', async () => {
     const { stdout } = await run('node', [BIN, 'policy', 'check', 'peaks-and-plains'], { env });
-    assert.match(stdout, /Departures \(6\):/);
-    for (const provision of ['2.3', '5.2', '6.4', '6.12', '6.15']) {
-      assert.match(stdout, new RegExp(`Complaint Handling Code 2024 ${provision.replace('.', '\\.')} `));
+    assert.match(stdout, /Departures \(10\):/);
+    for (const provision of [
+      '2.3',
+      '5.2, 5.3',
+      '6.4',
+      '6.5',
+      '6.12',
+      '6.15',
+      '6.16',
+      '5.11, 6.10',
+      '2.2, 5.15',
+    ]) {
+      assert.match(stdout, new RegExp(`Complaint Handling Code 2024 ${provision.replace(/\./g, '\\.')} `));
     }
     assert.match(stdout, /6 months/);
+    assert.match(stdout, /Not stated \(the benchmark applies\) \(3\):/);
+  });
+
+  void it('policy check --json prints the findings for machines', async () => {
+    const { stdout } = await run('node', [BIN, 'policy', 'check', 'people-first', '--json'], { env });
+    const report = JSON.parse(stdout) as {
+      policy: { key: string };
+      countries: string[];
+      findings: { check: string; severity: string; provision: string; field?: string }[];
+    };
+    assert.equal(report.policy.key, 'people-first');
+    assert.deepEqual(report.countries, ['england']);
+    assert.deepEqual(
+      report.findings.filter((f) => f.severity !== 'advisory').map((f) => [f.check, f.severity, f.provision]),
+      [
+        ['exclusion-behaviour', 'departure', '2.2, 5.15'],
+        ['escalation-window', 'not-stated', '6.10'],
+      ],
+    );
   });
 
   void it('policy check finds none in the Code itself, and --strict fails on departures', async () => {
@@ -58,7 +87,7 @@ void describe('the putright command line', () => {
   void it('org create prints the id and a usable API key once', async () => {
     const { stdout } = await run(
       'node',
-      [BIN, 'org', 'create', '--name', 'Homes Plus', '--preset', 'homes-plus', '--jurisdiction', 'scotland'],
+      [BIN, 'org', 'create', '--name', 'Homes Plus', '--preset', 'homes-plus', '--country', 'scotland'],
       { env },
     );
     assert.match(stdout, /Organisation id: [0-9a-f-]{36}/);
@@ -66,9 +95,17 @@ void describe('the putright command line', () => {
     assert.match(stdout, /scotland/);
     assert.match(stdout, /Case references: HP-YYYY-NNNNNN/);
     const refused = await runFailing(
-      [BIN, 'org', 'create', '--name', 'X', '--preset', 'one-manchester', '--jurisdiction', 'scotland'],
+      [BIN, 'org', 'create', '--name', 'X', '--preset', 'one-manchester', '--country', 'scotland'],
       env,
     );
-    assert.match(refused.stderr, /has no rules for scotland/);
+    assert.match(refused.stderr, /has no rules for Scotland/);
+    const welsh = await run(
+      'node',
+      [BIN, 'org', 'create', '--name', 'Cartrefi Cymru', '--country', 'wales'],
+      {
+        env,
+      },
+    );
+    assert.match(welsh.stdout, /Policy: PSOW model concerns and complaints policy \(psow-model v1\), wales/);
   });
 });

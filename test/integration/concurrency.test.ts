@@ -9,18 +9,22 @@ import {
   api,
   complaintInput,
   createTestOrganisation,
+  DIRECTOR,
   HANDLER,
+  HANDLER_2,
+  nameOf,
   OFFICER,
   startTestApp,
   type TestApp,
   type TestOrganisation,
 } from '../support/test-app.ts';
 
-const acknowledgement = (name: string) => ({
-  actor: { id: name, name },
-  points: [{ text: `Point from ${name}` }],
+/** An acknowledgement by one of the test staff, who takes the case. */
+const acknowledgement = (who: { staffId: string }) => ({
+  actor: who,
+  points: [{ text: `Point from ${nameOf(who)}` }],
   outcomesSought: ['A repair'],
-  handler: { id: name, name },
+  handler: who,
 });
 
 void describe('two people acting on one case at once', () => {
@@ -45,10 +49,10 @@ void describe('two people acting on one case at once', () => {
   void it('with If-Match: one wins, the other gets a clear 409, nothing half-written', async () => {
     const c = await acceptedCase();
     const [first, second] = await Promise.all([
-      api(t, org, 'POST', `/api/v1/complaints/${c.id}/acknowledge`, acknowledgement('Alice'), {
+      api(t, org, 'POST', `/api/v1/complaints/${c.id}/acknowledge`, acknowledgement(HANDLER), {
         'if-match': '"2"',
       }),
-      api(t, org, 'POST', `/api/v1/complaints/${c.id}/acknowledge`, acknowledgement('Bob'), {
+      api(t, org, 'POST', `/api/v1/complaints/${c.id}/acknowledge`, acknowledgement(HANDLER_2), {
         'if-match': '"2"',
       }),
     ]);
@@ -73,7 +77,7 @@ void describe('two people acting on one case at once', () => {
   void it('without If-Match: the second is refused (conflict or wrong state), never applied twice', async () => {
     const c = await acceptedCase();
     const results = await Promise.all(
-      ['Carol', 'Dan', 'Erin'].map((who) =>
+      [HANDLER, HANDLER_2, DIRECTOR].map((who) =>
         api(t, org, 'POST', `/api/v1/complaints/${c.id}/acknowledge`, acknowledgement(who)),
       ),
     );

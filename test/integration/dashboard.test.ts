@@ -2,10 +2,17 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { actOnComplaint } from '../../src/modules/complaints/act-on-complaint.use-case.ts';
 import { receiveComplaintUseCase } from '../../src/modules/complaints/receive-complaint.use-case.ts';
-import { createDemoLandlord } from '../../src/modules/demo/create-demo-landlord.ts';
-import { api, createTestOrganisation, startTestApp, type TestApp } from '../support/test-app.ts';
-import { heading, signedIn, type TestBrowser, type TestStaff } from '../support/web-client.ts';
-import { complaint, referencesOn } from './case-list-support.ts';
+import { createDemoLandlord, type DemoLandlord } from '../../src/modules/demo/create-demo-landlord.ts';
+import {
+  actingAs,
+  api,
+  createTestOrganisation,
+  OFFICER,
+  startTestApp,
+  type TestApp,
+} from '../support/test-app.ts';
+import { actorOf, heading, signedIn, type TestBrowser, type TestStaff } from '../support/web-client.ts';
+import { complaint, demoActor, referencesOn } from './case-list-support.ts';
 
 /** The dashboard's counts: label, number and where the label links (null when it does not). */
 function countsOn(body: string): { label: string; count: number; href: string | null }[] {
@@ -29,7 +36,7 @@ function referencesUnder(body: string, h2: string): string[] {
 
 void describe('the dashboard', () => {
   let t: TestApp;
-  let demo: { organisationId: string; apiKey: string };
+  let demo: DemoLandlord;
   let officer: TestBrowser;
   let handler: TestBrowser;
   let handlerStaff: TestStaff;
@@ -44,14 +51,18 @@ void describe('the dashboard', () => {
       name: 'Hana Handler',
     }));
     // A case the signed-in handler acknowledged (and so handles), as the case page would record it.
-    const received = await receiveComplaintUseCase(deps(), demo.organisationId, complaint('Ivy Ivers'));
-    const me = { id: handlerStaff.staffId, name: handlerStaff.name };
-    const request = { organisationId: demo.organisationId, caseRef: received.id, actor: me };
+    const received = await receiveComplaintUseCase(
+      deps(),
+      demo.organisationId,
+      complaint('Ivy Ivers'),
+      demoActor(demo),
+    );
+    const request = { organisationId: demo.organisationId, caseRef: received.id, actor: demoActor(demo) };
     await actOnComplaint(deps(), request, 'accept', {});
-    await actOnComplaint(deps(), request, 'acknowledge', {
+    await actOnComplaint(deps(), { ...request, actor: actorOf(handlerStaff) }, 'acknowledge', {
       points: [{ text: 'The tap' }],
       outcomesSought: ['Fix it'],
-      handler: me,
+      handler: { staffId: handlerStaff.staffId },
     });
     handlersCase = received.reference;
     // Another organisation's overdue case counts nowhere but there.
@@ -60,6 +71,7 @@ void describe('the dashboard', () => {
       deps(),
       other.organisationId,
       complaint('Otto Other', { receivedAt: '2026-01-05T10:00:00Z', issueDate: '2026-01-02' }),
+      actingAs(OFFICER),
     );
   });
   after(() => t.close());

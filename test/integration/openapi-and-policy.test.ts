@@ -45,7 +45,6 @@ void describe('the OpenAPI document and the policy endpoint', () => {
       'issueDate',
       'issueDateKind',
       'receivedAt',
-      'receivedBy',
       'serviceArea',
       'summary',
     ]);
@@ -72,13 +71,21 @@ void describe('the OpenAPI document and the policy endpoint', () => {
     ]);
   });
 
-  void it('shows the organisation its policy and its departures from the Code', async () => {
+  void it('shows the organisation its policy and its findings against the Code', async () => {
     const org = await createTestOrganisation(t, 'peaks-and-plains');
     const res = await api(t, org, 'GET', '/api/v1/policy');
     assert.equal(res.status, 200);
     assert.equal(res.body.policy.key, 'peaks-and-plains');
-    const provisions = res.body.departures.map((d: { provision: string }) => d.provision);
-    for (const p of ['2.3', '5.2', '6.4', '6.12', '6.15']) assert.ok(provisions.includes(p), p);
+    const departures = res.body.findings
+      .filter((d: { severity: string }) => d.severity === 'departure')
+      .map((d: { provision: string }) => d.provision);
+    for (const p of ['2.3', '5.2, 5.3', '6.4', '6.5', '6.12', '6.15', '5.11, 6.10']) {
+      assert.ok(departures.includes(p), p);
+    }
+    const silences = res.body.findings
+      .filter((d: { severity: string }) => d.severity === 'not-stated')
+      .map((d: { field: string }) => d.field);
+    assert.deepEqual(silences, ['stage1.response', 'stage2.acknowledgement', 'timeLimit.discretion']);
   });
 
   void it('spins new points off into a linked complaint, both written together', async () => {

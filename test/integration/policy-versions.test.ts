@@ -24,14 +24,14 @@ void describe('a case keeps the policy version in force when it was received', (
   void it('cases received before a new version keep the old rules; later ones get the new', async () => {
     const org = await createTestOrganisation(t, 'hos-code-2024');
     const code = findPreset('hos-code-2024')!;
-    const rules = code.rules['england-and-wales']!;
+    const rules = code.rules.england!;
     // Version 2, from 1 April 2026: acknowledge within 3 working days instead of 5.
     const v2: Policy = {
       ...code,
       version: 2,
       effectiveFrom: '2026-04-01',
       rules: {
-        'england-and-wales': {
+        england: {
           ...rules,
           stage1: { ...rules.stage1, acknowledgement: { workingDays: 3, from: 'receipt' } },
         },

@@ -2,7 +2,9 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.ts';
 import type { Clock } from '../../src/modules/complaints/case-context.ts';
 import { createOrganisation } from '../../src/modules/organisations/create-organisation.use-case.ts';
-import type { Jurisdiction } from '../../src/domain/calendar/index.ts';
+import type { Country } from '../../src/domain/policy/country.ts';
+import type { CaseActor } from '../../src/modules/complaints/case-actor.ts';
+import { staffAccounts } from '../../src/platform/db/schema.ts';
 import { openTestDatabase, type TestDatabase } from './test-database.ts';
 
 /** A clock tests move by hand, so deadlines are exact. */
@@ -45,17 +47,58 @@ export interface TestOrganisation {
   referencePrefix: string;
 }
 
+/**
+ * The staff every test organisation has, acting through the API: the same ids in each organisation
+ * (a staff id is unique within its organisation), so tests can name them as constants.
+ */
+export const TEST_STAFF = [
+  { staffId: '00000000-0000-4000-8000-0000000000a1', name: 'Priya Shah', role: 'complaints-officer' },
+  { staffId: '00000000-0000-4000-8000-0000000000a2', name: 'Tom Okafor', role: 'handler' },
+  { staffId: '00000000-0000-4000-8000-0000000000a3', name: 'Gareth Lewis', role: 'senior-lead' },
+  { staffId: '00000000-0000-4000-8000-0000000000a4', name: 'Aisha Begum', role: 'handler' },
+] as const;
+
+/** Staff references, as the API takes them. */
+export const OFFICER = { staffId: TEST_STAFF[0].staffId };
+export const HANDLER = { staffId: TEST_STAFF[1].staffId };
+export const DIRECTOR = { staffId: TEST_STAFF[2].staffId };
+export const HANDLER_2 = { staffId: TEST_STAFF[3].staffId };
+
+/** The name a staff reference records on the case. */
+export function nameOf(ref: { staffId: string }): string {
+  const person = TEST_STAFF.find((s) => s.staffId === ref.staffId);
+  if (!person) throw new Error(`No test staff ${ref.staffId}`);
+  return person.name;
+}
+
+async function insertTestStaff(t: TestApp, organisationId: string): Promise<void> {
+  await t.database.db.forOrganisation(organisationId, (tx) =>
+    tx.insert(staffAccounts).values(
+      TEST_STAFF.map((s) => ({
+        organisationId,
+        staffId: s.staffId,
+        email: `${s.role}.${s.staffId.slice(-2)}@${organisationId}.example.test`,
+        name: s.name,
+        role: s.role,
+        // Nobody signs in as these: they act through the API.
+        passwordHash: 'not a password hash',
+      })),
+    ),
+  );
+}
+
 export async function createTestOrganisation(
   t: TestApp,
-  preset = 'hos-code-2024',
-  jurisdiction?: Jurisdiction,
-  name = `Test ${preset}`,
+  preset?: string,
+  country?: Country,
+  name = `Test ${preset ?? country ?? 'organisation'}`,
 ): Promise<TestOrganisation> {
   const created = await createOrganisation(
     t.database.db,
-    { name, preset, ...(jurisdiction ? { jurisdiction } : {}) },
+    { name, ...(preset ? { preset } : {}), ...(country ? { country } : {}) },
     'test',
   );
+  await insertTestStaff(t, created.organisationId);
   return {
     organisationId: created.organisationId,
     apiKey: created.apiKey,
@@ -86,15 +129,11 @@ export async function api(
   };
 }
 
-export const OFFICER = { id: 'officer-1', name: 'Priya Shah' };
-export const HANDLER = { id: 'handler-1', name: 'Tom Okafor' };
-export const DIRECTOR = { id: 'director-1', name: 'Gareth Lewis' };
-
 export function complaintInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     receivedAt: '2026-03-02T10:00:00Z',
     channel: 'phone',
-    receivedBy: OFFICER,
+    actor: OFFICER,
     issueDate: '2026-02-20',
     issueDateKind: 'occurred',
     complainant: { kind: 'named', name: 'Margaret Ellis', contact: { phone: '07700 900123' } },
@@ -102,4 +141,11 @@ export function complaintInput(overrides: Record<string, unknown> = {}): Record<
     summary: 'Boiler repair appointment missed twice.',
     ...overrides,
   };
+}
+
+/** A test organisation's member of staff acting directly through a use case (as the pages do). */
+export function actingAs(ref: { staffId: string }): CaseActor {
+  const person = TEST_STAFF.find((s) => s.staffId === ref.staffId);
+  if (!person) throw new Error(`No test staff ${ref.staffId}`);
+  return { kind: 'staff', member: { id: person.staffId, name: person.name }, role: person.role };
 }

@@ -1,3 +1,4 @@
+import type { CaseActor } from '../../src/modules/complaints/case-actor.ts';
 import type { LightMyRequestResponse } from 'fastify';
 import { createStaffAccount } from '../../src/modules/staff/create-staff-account.use-case.ts';
 import type { StaffRole } from '../../src/modules/staff/staff-roles.ts';
@@ -171,4 +172,9 @@ export function heading(body: string): string | null {
         .replace(/\s+/g, ' ')
         .trim()
     : null;
+}
+
+/** A signed-in test account acting directly through a use case, as its pages would. */
+export function actorOf(staff: TestStaff): CaseActor {
+  return { kind: 'staff', member: { id: staff.staffId, name: staff.name }, role: staff.role };
 }

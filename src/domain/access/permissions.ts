@@ -1,9 +1,8 @@
-import { ALLOWED_IN, type CommandName } from '../complaint/decide.ts';
-import type { Status } from '../complaint/state.ts';
+import type { CommandName } from '../complaint/decide.ts';
 
 /**
  * Who may do what. One typed table: route checks and the buttons on a case page are both derived
- * from it, combined with ALLOWED_IN (which command is possible in which case status).
+ * from it, combined with what the rules allow on the case now (`availableCommands`).
  */
 
 export const ROLES = [
@@ -37,6 +36,7 @@ export type ServiceAction = (typeof SERVICE_ACTIONS)[number];
 export type Action = CommandName | ServiceAction;
 
 const CASEWORK: readonly CommandName[] = [
+  'record-consent',
   'acknowledge',
   'add-point',
   'spin-off',
@@ -65,6 +65,7 @@ export const PERMISSIONS: { readonly [R in Role]: readonly Action[] } = {
     'escalate',
     'refuse-escalation',
     'acknowledge-stage-2',
+    'discontinue',
     'withdraw',
     'close',
     ...CASEWORK.filter((c) => c !== 'respond'),
@@ -80,6 +81,7 @@ export const PERMISSIONS: { readonly [R in Role]: readonly Action[] } = {
     'refuse-escalation',
     'acknowledge-stage-2',
     'final-response',
+    'discontinue',
     'close',
   ],
   'board-member': ['view-dashboard', 'view-reports'],
@@ -90,14 +92,9 @@ export function may(role: Role, action: Action): boolean {
   return PERMISSIONS[role].includes(action);
 }
 
-/** Whether this role may take this lifecycle action on a case in this status. */
-export function mayOnCase(role: Role, command: CommandName, status: Status): boolean {
-  return may(role, command) && ALLOWED_IN[command].includes(status);
-}
-
-/** The lifecycle actions to offer this role on a case in this status (the case page's buttons). */
-export function actionsFor(role: Role, status: Status): CommandName[] {
-  return (Object.keys(ALLOWED_IN) as CommandName[]).filter((command) => mayOnCase(role, command, status));
+/** The lifecycle actions to offer this role among those the rules allow on a case now. */
+export function actionsFor(role: Role, available: readonly CommandName[]): CommandName[] {
+  return available.filter((command) => may(role, command));
 }
 
 /** The roles allowed an action: what a page declares as its `roles`, so routes follow the table. */

@@ -9,7 +9,7 @@ import type { StaffDeps } from '../staff/deps.ts';
 import type { StaffPrincipal } from '../staff/staff-principal.ts';
 import { ADMIN_PATHS } from './admin-paths.ts';
 import { addClosureDay, closureDaysOverview, removeClosureDay } from './closure-days.use-case.ts';
-import { dayInWords } from '../../platform/web/dates-in-words.ts';
+import { dayInWords } from '../../domain/calendar/dates-in-words.ts';
 import { countFromQuery, successMessage } from '../../platform/web/success-banner.ts';
 
 const pages = pageRoutes<StaffPrincipal>();

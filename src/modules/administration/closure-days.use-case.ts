@@ -19,7 +19,7 @@ import type { StaffDeps } from '../staff/deps.ts';
 import type { StaffPrincipal } from '../staff/staff-principal.ts';
 import { requireAdministration } from './administration-access.ts';
 import { retryingOnUniqueViolation } from '../../platform/db/unique-violation.ts';
-import { dateInWords, dayInWords } from '../../platform/web/dates-in-words.ts';
+import { dateInWords, dayInWords } from '../../domain/calendar/dates-in-words.ts';
 
 /**
  * Closure days: days the landlord's offices are shut, which are not working days for any of its

@@ -16,11 +16,11 @@ import {
   previewPolicyPreset,
   type AdoptPresetInput,
 } from '../organisations/adopt-policy-preset.use-case.ts';
+import { COUNTRY_NAMES } from '../../domain/policy/country.ts';
 import {
   complianceInWords,
   complianceSummary,
-  JURISDICTION_NAMES,
-  jurisdictionsOf,
+  countriesInWords,
 } from '../organisations/compliance-in-words.ts';
 import type { PolicyVersionSummary } from '../organisations/organisation.repository.ts';
 import { getPolicyHistory, getPolicyInForce } from '../organisations/policy-in-force.use-case.ts';
@@ -28,7 +28,7 @@ import type { StaffDeps } from '../staff/deps.ts';
 import type { StaffPrincipal } from '../staff/staff-principal.ts';
 import { ADMIN_PATHS } from './admin-paths.ts';
 import { requireAdministration } from './administration-access.ts';
-import { dateInWords } from '../../platform/web/dates-in-words.ts';
+import { dateInWords } from '../../domain/calendar/dates-in-words.ts';
 
 const pages = pageRoutes<StaffPrincipal>();
 const ROLES = rolesAllowedTo('administer');
@@ -44,10 +44,8 @@ function presentPolicy(policy: Policy) {
     version: policy.version,
     landlord: policy.landlord,
     effectiveFrom: dateInWords(policy.effectiveFrom),
-    jurisdictions: jurisdictionsOf(policy)
-      .map((j) => JURISDICTION_NAMES[j])
-      .join(', '),
-    mainJurisdiction: JURISDICTION_NAMES[policy.defaultJurisdiction],
+    countries: countriesInWords(policy),
+    mainCountry: COUNTRY_NAMES[policy.defaultCountry],
     compliance: complianceInWords(policy),
   };
 }
@@ -61,9 +59,7 @@ const presetItems = (chosen: string | undefined) =>
     text: preset.name,
     checked: preset.key === chosen,
     hint: {
-      text: `Covers ${jurisdictionsOf(preset)
-        .map((j) => JURISDICTION_NAMES[j])
-        .join(' and ')}. ${complianceSummary(preset)}.`,
+      text: `Covers ${countriesInWords(preset)}. ${complianceSummary(preset)}.`,
     },
   }));
 

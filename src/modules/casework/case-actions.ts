@@ -1,11 +1,15 @@
 import {
   CHANNELS,
+  DIRECT_TO_STAGE_2_REASONS,
+  DISCONTINUE_GROUNDS,
+  ESCALATION_REFUSAL_GROUNDS,
   GOOD_REASONS,
   OUTCOME_NAMES,
   OUTCOMES,
   REMEDY_KINDS,
   SPIN_OFF_REASONS,
   type StaffMember,
+  type StaffRef,
 } from '../../domain/complaint/command-schemas.ts';
 import type { CommandName } from '../../domain/complaint/decide.ts';
 import { dateFromInput } from '../../platform/web/date-input.ts';
@@ -20,7 +24,7 @@ export interface ActionContext {
   view: ComplaintView;
   /** Staff who can be given the case to handle. */
   staff: StaffMember[];
-  /** The policy's reasons for not accepting a complaint (for this case's jurisdiction). */
+  /** The policy's reasons for not accepting a complaint (for this case's country). */
   exclusionReasons: { code: string; label: string }[];
   today: string;
 }
@@ -45,6 +49,8 @@ export interface ActionForm {
   read(values: FormValues, ctx: ActionContext): ReadForm;
   /** What to say when a field's answer is missing or unreadable and the schema only says "Invalid input". */
   missing?: Record<string, string>;
+  /** For a field answered from a list the page offers: what to say for any answer the schema refuses. */
+  choiceMessages?: Record<string, string>;
 }
 
 const NO_CHOICE: Choice = { value: '', text: 'Choose…' };
@@ -57,12 +63,71 @@ const handlerField = (ctx: ActionContext, label: string, hint?: string): FieldSp
   items: [NO_CHOICE, ...ctx.staff.map((s) => ({ value: s.id, text: s.name }))],
 });
 
+/** A staff id no account has: what a choice that is not on the list is read as, for the schema to refuse. */
+const NOT_ON_THE_LIST = 'not-on-the-list';
+
 /**
- * The handler chosen, none when left blank, or the raw answer when it is nobody on the list (someone
- * disabled meanwhile, or a forged value), so that the schema refuses it rather than it being dropped.
+ * The handler chosen as a staff account, none when left blank. Someone not on the list (disabled
+ * meanwhile, no longer able to take the stage, or a forged value) is refused, never silently dropped.
  */
-const chosenStaff = (values: FormValues, ctx: ActionContext): StaffMember | string | undefined =>
-  values.handler ? (ctx.staff.find((s) => s.id === values.handler) ?? values.handler) : undefined;
+const chosenStaff = (values: FormValues, ctx: ActionContext): StaffRef | undefined =>
+  values.handler
+    ? { staffId: ctx.staff.some((s) => s.id === values.handler) ? values.handler : NOT_ON_THE_LIST }
+    : undefined;
+
+const SELECT_A_HANDLER = { handler: 'Select a handler from the list' };
+
+/** "When was it done?": a date, blank for today; the same reading as the escalation date. */
+const occurredField = (legend: string): FieldSpec => ({
+  type: 'date',
+  name: 'occurredOn',
+  legend,
+  hint: 'Leave blank if it was today. For example, 27 3 2026',
+});
+
+/**
+ * A date alone as an instant: today means now; an earlier day is the end of that London day, so
+ * something done that day is never put before what was recorded earlier the same day. A date that
+ * does not exist is passed on as typed, for the schema to refuse.
+ */
+function instantFromDate(values: FormValues, name: string, today: string): string | undefined {
+  const date = dateFromInput(values, name);
+  if (date === undefined || date === today) return undefined;
+  return isIsoDate(date) ? instantOfLondon(date, '23:59').toISOString() : date;
+}
+
+const occurredFrom = (values: FormValues, ctx: ActionContext) =>
+  instantFromDate(values, 'occurredOn', ctx.today);
+
+/** Where the policy wants the resident's consent first and it is not held: why go ahead anyway. */
+const consentField = (ctx: ActionContext): FieldSpec[] =>
+  ctx.view.flags.consentNeededFirst
+    ? [
+        {
+          type: 'textarea',
+          name: 'proceedWithoutConsent',
+          label: 'Why go ahead before the resident’s consent is held?',
+          hint: `The policy asks for the resident’s consent before dealing with ${ctx.view.representative?.name ?? 'their representative'}. Record the consent instead if you have it.`,
+        },
+      ]
+    : [];
+
+const consentFrom = (values: FormValues) => {
+  const reason = optional(values, 'proceedWithoutConsent');
+  return reason ? { proceedWithoutConsent: { reason } } : {};
+};
+
+const REFUSAL_GROUND_WORDS: Record<(typeof ESCALATION_REFUSAL_GROUNDS)[number], string> = {
+  'outside-escalation-window': 'The request came after the policy’s window, and discretion was considered',
+  'legal-proceedings': 'Legal proceedings have started',
+  'already-considered': 'The matter has already been considered under the complaints process',
+  'policy-exclusion': 'Another exclusion in the policy',
+};
+
+const DIRECT_REASON_WORDS: Record<(typeof DIRECT_TO_STAGE_2_REASONS)[number], string> = {
+  complex: 'It is complex and needs a full investigation',
+  'resident-asked': 'The resident asked for it to go straight to stage 2',
+};
 
 const ombudsmanConfirm = (name: string, label: string): FieldSpec => ({
   type: 'confirm',
@@ -75,6 +140,9 @@ const confirmed = (values: FormValues, name: string): true | undefined =>
   values[name] === 'yes' ? true : undefined;
 
 const asPoints = (texts: string[]) => texts.map((text) => ({ text }));
+
+/** Stage 1 not yet answered: an escalation now is either overdue or direct. */
+const unanswered = (ctx: ActionContext) => ['received', 'accepted', 'stage-1'].includes(ctx.view.status);
 
 const SPIN_OFF_WORDS: Record<(typeof SPIN_OFF_REASONS)[number], string> = {
   unrelated: 'They are not related to this complaint',
@@ -145,6 +213,7 @@ function responseForm(stage: 1 | 2): ActionForm {
         ],
       })),
       { type: 'textarea', name: 'learning', label: 'What the landlord has learned (optional)', rows: 3 },
+      occurredField('When was the response sent?'),
     ],
     read: (values, ctx) => {
       const remedyRows = rows(REMEDY_ROWS).filter((row) =>
@@ -178,6 +247,7 @@ function responseForm(stage: 1 | 2): ActionForm {
           dueDate: dateFromInput(values, `action-${row}-due`),
         })),
         learning: optional(values, 'learning'),
+        occurredAt: occurredFrom(values, ctx),
       };
       const ITEM_FIELDS: Record<string, string> = {
         kind: 'kind',
@@ -195,6 +265,7 @@ function responseForm(stage: 1 | 2): ActionForm {
             return `remedy-${remedyRows[i] ?? 1}-${ITEM_FIELDS[field ?? 'kind'] ?? 'kind'}`;
           if (list === 'actions')
             return `action-${actionRows[i] ?? 1}-${ITEM_FIELDS[field ?? 'description'] ?? 'description'}`;
+          if (list === 'occurredAt') return 'occurredOn';
           return undefined;
         },
       };
@@ -222,23 +293,41 @@ export const ACTION_FORMS: { readonly [K in CommandName]: ActionForm } = keeping
       ctx.view.flags.outsideTimeLimit
         ? `This complaint came in after the policy’s time limit (${formatDate(ctx.view.flags.timeLimitEnds)}). You can still accept it: record why you are using discretion.`
         : 'Accepting it starts the stage 1 process. Next, acknowledge it and define the complaint.',
-    fields: (ctx) =>
-      ctx.view.flags.outsideTimeLimit
+    fields: (ctx) => [
+      ...(ctx.view.flags.outsideTimeLimit
         ? [
             {
               type: 'textarea',
               name: 'discretionReason',
               label: 'Why are you using discretion to accept it?',
-            },
+            } as const,
           ]
-        : [],
+        : []),
+      ...consentField(ctx),
+    ],
     read: (values) => {
       const reason = optional(values, 'discretionReason');
       return {
-        input: reason ? { timeLimitDiscretion: { reason } } : {},
-        fieldOf: (path) => (path.startsWith('timeLimitDiscretion') ? 'discretionReason' : undefined),
+        input: { ...(reason ? { timeLimitDiscretion: { reason } } : {}), ...consentFrom(values) },
+        fieldOf: (path) => (path.startsWith('timeLimitDiscretion') ? 'discretionReason' : path.split('.')[0]),
       };
     },
+  },
+
+  'record-consent': {
+    title: 'Record the resident’s consent',
+    button: 'Record consent',
+    done: 'Consent recorded',
+    intro: (ctx) =>
+      `The resident’s consent for ${ctx.view.representative?.name ?? 'their representative'} to act for them.`,
+    fields: () => [
+      { type: 'textarea', name: 'how', label: 'How did the resident give their consent?', rows: 3 },
+      occurredField('When was the consent received?'),
+    ],
+    read: (values, ctx) => ({
+      input: { how: values.how ?? '', occurredAt: occurredFrom(values, ctx) },
+      fieldOf: (path) => (path === 'occurredAt' ? 'occurredOn' : undefined),
+    }),
   },
 
   'not-accept': {
@@ -258,13 +347,16 @@ export const ACTION_FORMS: { readonly [K in CommandName]: ActionForm } = keeping
         'ombudsmanRightGiven',
         'The resident was told they can take this decision to the Ombudsman',
       ),
+      occurredField('When was the resident told?'),
     ],
-    read: (values) => ({
+    read: (values, ctx) => ({
       input: {
         reasonCode: optional(values, 'reasonCode'),
         explanation: values.explanation ?? '',
         ombudsmanRightGiven: confirmed(values, 'ombudsmanRightGiven'),
+        occurredAt: occurredFrom(values, ctx),
       },
+      fieldOf: (path) => (path === 'occurredAt' ? 'occurredOn' : undefined),
     }),
   },
 
@@ -296,6 +388,8 @@ export const ACTION_FORMS: { readonly [K in CommandName]: ActionForm } = keeping
         rows: 3,
       },
       handlerField(ctx, 'Who will handle it at stage 1?'),
+      ...consentField(ctx),
+      occurredField('When was the acknowledgement sent?'),
     ],
     defaults: (ctx) => ({ handler: ctx.view.handlers.stage1?.id ?? '' }),
     read: (values, ctx) => ({
@@ -304,9 +398,13 @@ export const ACTION_FORMS: { readonly [K in CommandName]: ActionForm } = keeping
         outcomesSought: lines(values, 'outcomesSought'),
         notLandlordResponsibility: lines(values, 'notLandlordResponsibility'),
         handler: chosenStaff(values, ctx),
+        occurredAt: occurredFrom(values, ctx),
+        ...consentFrom(values),
       },
+      fieldOf: (path) => (path === 'occurredAt' ? 'occurredOn' : undefined),
     }),
-    missing: { handler: 'Select a handler from the list' },
+    missing: SELECT_A_HANDLER,
+    choiceMessages: SELECT_A_HANDLER,
   },
 
   'assign-handler': {
@@ -315,7 +413,8 @@ export const ACTION_FORMS: { readonly [K in CommandName]: ActionForm } = keeping
     done: 'Handler assigned',
     fields: (ctx) => [handlerField(ctx, `Who will handle it at stage ${ctx.view.stage}?`)],
     read: (values, ctx) => ({ input: { handler: chosenStaff(values, ctx) } }),
-    missing: { handler: 'Select a handler from the list' },
+    missing: SELECT_A_HANDLER,
+    choiceMessages: SELECT_A_HANDLER,
   },
 
   'add-point': {
@@ -374,16 +473,19 @@ export const ACTION_FORMS: { readonly [K in CommandName]: ActionForm } = keeping
       },
       ombudsmanConfirm('ombudsmanDetailsGiven', 'The resident was given the Ombudsman’s contact details'),
       { type: 'text', name: 'updateInterval', label: 'How often the resident will be updated (optional)' },
+      occurredField('When was the resident told of the new date?'),
     ],
     defaults: () => ({ goodReason: '' }),
-    read: (values) => ({
+    read: (values, ctx) => ({
       input: {
         newDueDate: dateFromInput(values, 'newDueDate'),
         reason: values.reason ?? '',
         goodReason: optional(values, 'goodReason'),
         ombudsmanDetailsGiven: confirmed(values, 'ombudsmanDetailsGiven'),
         updateInterval: optional(values, 'updateInterval'),
+        occurredAt: occurredFrom(values, ctx),
       },
+      fieldOf: (path) => (path === 'occurredAt' ? 'occurredOn' : undefined),
     }),
   },
 
@@ -421,14 +523,17 @@ export const ACTION_FORMS: { readonly [K in CommandName]: ActionForm } = keeping
         ],
       },
       { type: 'textarea', name: 'summary', label: 'Summary', rows: 5 },
+      occurredField('When did it happen?'),
     ],
-    read: (values) => ({
+    read: (values, ctx) => ({
       input: {
         kind: optional(values, 'kind'),
         direction: optional(values, 'direction'),
         channel: optional(values, 'channel'),
         summary: values.summary ?? '',
+        occurredAt: occurredFrom(values, ctx),
       },
+      fieldOf: (path) => (path === 'occurredAt' ? 'occurredOn' : undefined),
     }),
   },
 
@@ -438,44 +543,88 @@ export const ACTION_FORMS: { readonly [K in CommandName]: ActionForm } = keeping
     title: 'Escalate to stage 2',
     button: 'Record escalation',
     done: 'Escalation to stage 2 recorded',
-    intro: () => 'Record the resident’s request. You cannot require reasons for it.',
-    fields: () => [
+    intro: (ctx) =>
+      unanswered(ctx)
+        ? ctx.view.deadlines.stage1Response?.status === 'overdue'
+          ? 'The stage 1 response is overdue, so the resident can take the complaint to stage 2 now. You cannot require reasons for it.'
+          : 'There is no stage 1 response yet. The policy lets a complaint go straight to stage 2 when it is complex or the resident asks. You cannot require reasons for it.'
+        : 'Record the resident’s request. You cannot require reasons for it, even where the policy asks for them.',
+    fields: (ctx) => [
       {
         type: 'date',
         name: 'requestedAt',
         legend: 'When did the resident ask to escalate?',
         hint: 'Leave blank if it was today. For example, 27 3 2026',
       },
+      ...(unanswered(ctx) && ctx.view.deadlines.stage1Response?.status !== 'overdue'
+        ? [
+            {
+              type: 'radios',
+              name: 'directReason',
+              legend: 'Why does it go straight to stage 2?',
+              items: DIRECT_TO_STAGE_2_REASONS.map((r) => ({ value: r, text: DIRECT_REASON_WORDS[r] })),
+            } as const,
+          ]
+        : []),
       { type: 'textarea', name: 'reason', label: 'Their reasons, if they gave any (optional)', rows: 3 },
     ],
-    read: (values, ctx) => {
-      const date = dateFromInput(values, 'requestedAt');
-      // A date alone: today means now; an earlier day is taken as the end of that London day, so a
-      // request recorded for the day the response went out is never before the response.
-      // A date that does not exist is passed on as typed, for the schema to refuse.
-      const requestedAt =
-        date === undefined || date === ctx.today
-          ? undefined
-          : isIsoDate(date)
-            ? instantOfLondon(date, '23:59').toISOString()
-            : date;
-      return { input: { requestedAt, reason: optional(values, 'reason') } };
-    },
+    read: (values, ctx) => ({
+      input: {
+        requestedAt: instantFromDate(values, 'requestedAt', ctx.today),
+        reason: optional(values, 'reason'),
+        directReason: optional(values, 'directReason'),
+      },
+    }),
   },
 
   'refuse-escalation': {
     title: 'Refuse the escalation',
     button: 'Refuse escalation',
     done: 'Escalation refused',
-    fields: () => [
-      { type: 'textarea', name: 'reason', label: 'Why is escalation refused?', rows: 4 },
-      ombudsmanConfirm('ombudsmanDetailsGiven', 'The resident was given the Ombudsman’s contact details'),
-    ],
-    read: (values) => ({
-      input: {
-        reason: values.reason ?? '',
-        ombudsmanDetailsGiven: confirmed(values, 'ombudsmanDetailsGiven'),
+    intro: () =>
+      'A complaint must go to stage 2 when the resident asks, unless one of these grounds applies. Not giving reasons is never one.',
+    fields: (ctx) => [
+      {
+        type: 'radios',
+        name: 'ground',
+        legend: 'On what ground is the escalation refused?',
+        items: ESCALATION_REFUSAL_GROUNDS.filter(
+          (g) => g !== 'outside-escalation-window' || ctx.view.escalation?.outsideWindow,
+        ).map((g) => ({ value: g, text: REFUSAL_GROUND_WORDS[g] })),
       },
+      {
+        type: 'select',
+        name: 'exclusionCode',
+        label: 'Which exclusion in the policy? (for another exclusion only)',
+        items: [
+          NO_CHOICE,
+          ...ctx.exclusionReasons
+            .filter(
+              (r) => !['outside-time-limit', 'legal-proceedings', 'already-considered'].includes(r.code),
+            )
+            .map((r) => ({ value: r.code, text: r.label })),
+        ],
+      },
+      {
+        type: 'textarea',
+        name: 'discretionConsidered',
+        label: 'How did you consider using discretion to accept the late request? (for a late request only)',
+        rows: 3,
+      },
+      { type: 'textarea', name: 'explanation', label: 'The explanation given to the resident', rows: 4 },
+      ombudsmanConfirm('ombudsmanDetailsGiven', 'The resident was given the Ombudsman’s contact details'),
+      occurredField('When was the resident told?'),
+    ],
+    read: (values, ctx) => ({
+      input: {
+        ground: optional(values, 'ground'),
+        exclusionCode: optional(values, 'exclusionCode'),
+        discretionConsidered: optional(values, 'discretionConsidered'),
+        explanation: values.explanation ?? '',
+        ombudsmanDetailsGiven: confirmed(values, 'ombudsmanDetailsGiven'),
+        occurredAt: occurredFrom(values, ctx),
+      },
+      fieldOf: (path) => (path === 'occurredAt' ? 'occurredOn' : undefined),
     }),
   },
 
@@ -510,6 +659,14 @@ export const ACTION_FORMS: { readonly [K in CommandName]: ActionForm } = keeping
         hint: 'One on each line.',
         rows: 3,
       },
+      {
+        type: 'textarea',
+        name: 'notLandlordResponsibility',
+        label: 'Anything that is not the landlord’s responsibility (optional)',
+        hint: 'One on each line.',
+        rows: 3,
+      },
+      occurredField('When was the stage 2 acknowledgement sent?'),
     ],
     read: (values, ctx) => {
       const points = lines(values, 'points');
@@ -520,12 +677,20 @@ export const ACTION_FORMS: { readonly [K in CommandName]: ActionForm } = keeping
           handler: chosenStaff(values, ctx),
           points: points.length ? asPoints(points) : undefined,
           outcomesSought: outcomes.length ? outcomes : undefined,
+          notLandlordResponsibility: lines(values, 'notLandlordResponsibility'),
           lateEscalationDecision: late ? { reason: late } : undefined,
+          occurredAt: occurredFrom(values, ctx),
         },
-        fieldOf: (path) => (path.startsWith('lateEscalationDecision') ? 'lateEscalationReason' : undefined),
+        fieldOf: (path) =>
+          path.startsWith('lateEscalationDecision')
+            ? 'lateEscalationReason'
+            : path === 'occurredAt'
+              ? 'occurredOn'
+              : undefined,
       };
     },
-    missing: { handler: 'Select a handler from the list' },
+    missing: SELECT_A_HANDLER,
+    choiceMessages: SELECT_A_HANDLER,
   },
 
   'final-response': responseForm(2),
@@ -564,12 +729,49 @@ export const ACTION_FORMS: { readonly [K in CommandName]: ActionForm } = keeping
     }),
   },
 
+  discontinue: {
+    title: 'Take the complaint out of the process',
+    button: 'Record decision',
+    done: 'Complaint taken out of the complaints process',
+    intro: () =>
+      'Once legal proceedings have started (a claim has been filed at court), the policy takes the complaint out of the complaints process. The resident must be told why, and that they can take this decision to the Ombudsman.',
+    fields: () => [
+      {
+        type: 'radios',
+        name: 'ground',
+        legend: 'Why does it leave the process?',
+        items: DISCONTINUE_GROUNDS.map((g) => ({ value: g, text: 'Legal proceedings have started' })),
+      },
+      { type: 'textarea', name: 'explanation', label: 'The explanation given to the resident', rows: 4 },
+      ombudsmanConfirm(
+        'ombudsmanRightGiven',
+        'The resident was told they can take this decision to the Ombudsman',
+      ),
+      occurredField('When was the resident told?'),
+    ],
+    read: (values, ctx) => ({
+      input: {
+        ground: optional(values, 'ground'),
+        explanation: values.explanation ?? '',
+        ombudsmanRightGiven: confirmed(values, 'ombudsmanRightGiven'),
+        occurredAt: occurredFrom(values, ctx),
+      },
+      fieldOf: (path) => (path === 'occurredAt' ? 'occurredOn' : undefined),
+    }),
+  },
+
   withdraw: {
     title: 'Withdraw the complaint',
     button: 'Withdraw complaint',
     done: 'Complaint withdrawn',
-    fields: () => [{ type: 'textarea', name: 'reason', label: 'Why was the complaint withdrawn?', rows: 3 }],
-    read: (values) => ({ input: { reason: values.reason ?? '' } }),
+    fields: () => [
+      { type: 'textarea', name: 'reason', label: 'Why was the complaint withdrawn?', rows: 3 },
+      occurredField('When did the resident withdraw it?'),
+    ],
+    read: (values, ctx) => ({
+      input: { reason: values.reason ?? '', occurredAt: occurredFrom(values, ctx) },
+      fieldOf: (path) => (path === 'occurredAt' ? 'occurredOn' : undefined),
+    }),
   },
 
   close: {

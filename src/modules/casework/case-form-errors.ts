@@ -9,12 +9,15 @@ import type { ActionForm, ReadForm } from './case-actions.ts';
 const TIMESTAMP_FORMAT = / as a date and time, for example .*$/;
 
 function messageFor(
-  message: string,
+  problem: { message: string; fromSchema: boolean },
   field: string,
   form: ActionForm,
   read: ReadForm,
   isDate: boolean,
 ): string {
+  const { message } = problem;
+  const chosen = form.choiceMessages?.[field];
+  if (problem.fromSchema && chosen) return chosen;
   if (message.startsWith('Invalid input')) {
     const key = Object.keys(form.missing ?? {}).find((k) => field === k || field.endsWith(`-${k}`));
     return (key && form.missing?.[key]) ?? 'Check this answer';
@@ -34,21 +37,22 @@ export function actionFormErrors(
   read: ReadForm,
   ids: Record<string, string>,
 ): FormErrors | null {
-  const problems: { path: string | undefined; message: string }[] = [];
+  const problems: { path: string | undefined; message: string; fromSchema: boolean }[] = [];
   if (error instanceof ZodError) {
     for (const issue of error.issues)
-      problems.push({ path: issue.path.map(String).join('.'), message: issue.message });
+      problems.push({ path: issue.path.map(String).join('.'), message: issue.message, fromSchema: true });
   } else if (error instanceof CommandRefused || error instanceof InvalidInputError) {
-    problems.push({ path: error.field, message: error.message });
+    problems.push({ path: error.field, message: error.message, fromSchema: false });
   } else {
     return null;
   }
   const firstId = Object.values(ids)[0] ?? 'case-action';
   const errors: FormErrors = { summary: [], fields: {} };
-  for (const { path, message } of problems) {
+  for (const problem of problems) {
+    const { path } = problem;
     const mapped = path ? (read.fieldOf?.(path) ?? path.split('.')[0] ?? '') : '';
     const field = mapped in ids ? mapped : 'form';
-    const text = messageFor(message, field, form, read, ids[field] === `${field}-day`);
+    const text = messageFor(problem, field, form, read, ids[field] === `${field}-day`);
     if (errors.fields[field]) continue;
     errors.fields[field] = { text };
     errors.summary.push({ text, href: `#${ids[field] ?? firstId}` });

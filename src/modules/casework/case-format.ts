@@ -1,4 +1,4 @@
-import { dateInWords, dateTimeInWords } from '../../platform/web/dates-in-words.ts';
+import { dateInWords, dateTimeInWords } from '../../domain/calendar/dates-in-words.ts';
 
 /** Dates and times as staff read them: "23 December 2026", "23 December 2026 at 10:30am" (London). */
 

@@ -3,7 +3,7 @@ import type { DeadlineKind, DeadlineStatus } from '../../domain/complaint/deadli
 import { serviceAreaName, type ServiceArea } from '../administration/service-areas.repository.ts';
 import type { listComplaints } from '../complaints/list-complaints.use-case.ts';
 import { STATUS_IN_WORDS } from './case-list-words.ts';
-import { dateInWords } from '../../platform/web/dates-in-words.ts';
+import { dateInWords } from '../../domain/calendar/dates-in-words.ts';
 import { DEADLINE_KIND_IN_WORDS, deadlineInWords, URGENCY_TAG_CLASSES } from './deadline-words.ts';
 
 type ListedComplaint = Awaited<ReturnType<typeof listComplaints>>['items'][number];

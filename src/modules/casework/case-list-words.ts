@@ -13,6 +13,7 @@ export const STATUS_IN_WORDS: Record<Status, string> = {
   'stage-2-responded': 'Final response sent',
   'not-accepted': 'Not accepted',
   'escalation-refused': 'Escalation refused',
+  discontinued: 'Legal proceedings started',
   withdrawn: 'Withdrawn',
   closed: 'Closed',
 };

@@ -13,6 +13,8 @@ import {
   RELATIONSHIP_NAMES,
 } from '../../domain/complaint/command-schemas.ts';
 import { describeStatus } from '../../domain/complaint/decide.ts';
+import { REFUSAL_GROUND_WORDS } from '../../domain/complaint/describe-event.ts';
+import { contactLine } from '../../domain/policy/external-bodies.ts';
 import { DEADLINE_KINDS, type DeadlineKind, type DeadlineStatus } from '../../domain/complaint/deadlines.ts';
 import type { ComplaintView } from '../complaints/complaint.presenter.ts';
 import type { DescribedEvent } from '../complaints/get-timeline.use-case.ts';
@@ -41,9 +43,11 @@ const DEADLINE_TAGS: Record<DeadlineStatus, Tag> = {
 /** The view names each deadline in camel case: 'stage-1-response' is `stage1Response`. */
 const viewKey = (kind: DeadlineKind) => kind.replace(/-(.)/g, (_, next: string) => next.toUpperCase());
 
-function deadlines(view: ComplaintView, today: IsoDate) {
+type DeadlineViews = ComplaintView['deadlines'];
+
+function deadlines(all: DeadlineViews, today: IsoDate) {
   return DEADLINE_KINDS.flatMap((kind) => {
-    const d = view.deadlines[viewKey(kind)];
+    const d = all[viewKey(kind)];
     if (!d) return [];
     return [
       {
@@ -51,7 +55,11 @@ function deadlines(view: ComplaintView, today: IsoDate) {
         due: formatDate(d.due),
         originalDue: d.extended ? formatDate(d.originalDue) : '',
         completedOn: formatDate(d.completedOn),
-        tag: d.status ? DEADLINE_TAGS[d.status] : { text: 'Not started', classes: 'govuk-tag--grey' },
+        tag: d.status
+          ? DEADLINE_TAGS[d.status]
+          : d.superseded
+            ? { text: 'Not needed', classes: 'govuk-tag--grey' }
+            : { text: 'Not started', classes: 'govuk-tag--grey' },
         daysLeft:
           d.completedOn || d.workingDaysLeft === null
             ? ''
@@ -91,6 +99,10 @@ function caseDetails(view: ComplaintView, areas: readonly ServiceArea[]): Row[] 
       lines: [view.policy.name, `${view.policy.key}, version ${view.policy.version}`],
     },
     {
+      key: 'Country',
+      lines: [view.countryName, `Measured against the ${view.benchmark.name}`],
+    },
+    {
       key: 'Time limit',
       lines: [
         ...(flags.timeLimitEnds
@@ -113,7 +125,26 @@ function caseDetails(view: ComplaintView, areas: readonly ServiceArea[]): Row[] 
       lines: [`${codeInWords(view.notAccepted.reasonCode)}: ${view.notAccepted.explanation}`],
     });
   }
+  if (view.discontinued) {
+    rows.push({
+      key: 'Left the process',
+      lines: [
+        `Legal proceedings started: ${view.discontinued.explanation}`,
+        formatDateTime(view.discontinued.at),
+      ],
+    });
+  }
   return rows;
+}
+
+/** Where the resident can go after the landlord's process, and when: every route that applies. */
+function externalRoutes(view: ComplaintView) {
+  return view.externalRoutes.map((route) => ({
+    name: route.body.name,
+    when: route.when,
+    contact: contactLine(route.body),
+    note: 'note' in route.body ? (route.body.note ?? '') : '',
+  }));
 }
 
 function contactLines(contact: { email?: string; phone?: string; address?: string } | undefined): string[] {
@@ -143,6 +174,12 @@ function parties(view: ComplaintView): Row[] {
         `${r.name} (${RELATIONSHIP_NAMES[r.relationship]})`,
         ...contactLines(r.contact),
         r.consentHeld ? 'The resident’s consent is held' : exempt ? 'Consent is not needed' : '',
+        view.consentRecorded
+          ? `Consent received ${formatDateTime(view.consentRecorded.at)}: ${view.consentRecorded.how}`
+          : '',
+        view.proceededWithoutConsent
+          ? `Went ahead before consent was held: ${view.proceededWithoutConsent}`
+          : '',
       ].filter(Boolean),
       ...(view.flags.consentOutstanding
         ? { tag: { text: 'Consent outstanding', classes: 'govuk-tag--red' } }
@@ -152,7 +189,7 @@ function parties(view: ComplaintView): Row[] {
   if (view.collectiveMembers.length) {
     rows.push({
       key: 'Other members (collective complaint)',
-      lines: view.collectiveMembers.map((m) => m.name),
+      lines: view.collectiveMembers.map((m) => [m.name, ...contactLines(m.contact)].join(', ')),
     });
   }
   return rows;
@@ -161,8 +198,14 @@ function parties(view: ComplaintView): Row[] {
 function escalation(view: ComplaintView): Row[] {
   const e = view.escalation;
   if (!e) return [];
+  const ROUTE_WORDS = {
+    'after-response': 'After the stage 1 response',
+    'stage-1-overdue': 'Because the stage 1 response was overdue',
+    direct: `Straight to stage 2${e.directReason === 'complex' ? ': it is complex' : e.directReason === 'resident-asked' ? ': the resident asked' : ''}`,
+  } as const;
+  const refusal = e.refusal;
   return [
-    { key: 'Requested', lines: [formatDateTime(e.requestedAt)] },
+    { key: 'Requested', lines: [formatDateTime(e.requestedAt), ROUTE_WORDS[e.route ?? 'after-response']] },
     { key: 'Reasons given', lines: [e.reason ?? 'None given'] },
     {
       key: 'Escalation window',
@@ -172,7 +215,20 @@ function escalation(view: ComplaintView): Row[] {
     ...(e.lateEscalationAccepted
       ? [{ key: 'Late escalation accepted', lines: [e.lateEscalationAccepted] }]
       : []),
-    ...(e.refused ? [{ key: 'Escalation refused', lines: [e.refused] }] : []),
+    ...(refusal
+      ? [
+          {
+            key: 'Escalation refused',
+            lines: [
+              refusal.ground === 'unspecified'
+                ? ''
+                : `${sentence(REFUSAL_GROUND_WORDS[refusal.ground])}${refusal.exclusionCode ? ` (${codeInWords(refusal.exclusionCode)})` : ''}`,
+              refusal.discretionConsidered ? `Discretion considered: ${refusal.discretionConsidered}` : '',
+              refusal.explanation,
+            ].filter(Boolean),
+          },
+        ]
+      : []),
   ];
 }
 
@@ -241,11 +297,16 @@ export function casePageData(
     vulnerabilities: complainant?.vulnerabilities ?? '',
     reasonableAdjustments: complainant?.reasonableAdjustments ?? '',
     summary: view.summary,
-    deadlines: deadlines(view, today),
+    deadlines: deadlines(view.deadlines, today),
+    benchmark: view.benchmark.differs
+      ? { name: view.benchmark.name, deadlines: deadlines(view.benchmark.deadlines, today) }
+      : null,
+    externalRoutes: externalRoutes(view),
     extensions: extensions(view),
     points: view.points.map((p) => ({ id: p.id, text: p.text, stage: `Stage ${p.stage}` })),
-    outcomesSought: view.outcomesSought,
-    notLandlordResponsibility: view.notLandlordResponsibility,
+    definitions: ([1, 2] as const)
+      .map((stage) => ({ stage, ...(stage === 1 ? view.definition.stage1 : view.definition.stage2) }))
+      .filter((d) => d.outcomesSought.length || d.notLandlordResponsibility.length),
     decisions: decisions(view),
     items: items(view),
     escalation: escalation(view),
@@ -253,10 +314,12 @@ export function casePageData(
     linkedCases: view.linkedCases,
     timeline: events.map((e) => ({
       at: formatDateTime(e.occurredAt),
-      who: e.actor.name,
+      // A dated action: when it happened, and when it was put on the record.
+      recorded: e.recordedAt !== e.occurredAt ? `Recorded ${formatDateTime(e.recordedAt)}` : '',
+      who: e.via ? `${e.actor.name}, through ${e.via.integration}` : e.actor.name,
       what: e.description,
     })),
-    actions: actionsFor(role, view.status).map((command) => ({
+    actions: actionsFor(role, view.allowedCommands).map((command) => ({
       text: ACTION_FORMS[command].title,
       href: `/cases/${reference}/${command}`,
     })),

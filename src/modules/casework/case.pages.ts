@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { rolesAllowedTo } from '../../domain/access/permissions.ts';
-import { ALLOWED_IN, describeStatus, type CommandName } from '../../domain/complaint/decide.ts';
+import { describeStatus, type CommandName } from '../../domain/complaint/decide.ts';
 import { ConflictError } from '../../platform/errors.ts';
 import type { FormErrors, FormValues } from '../../platform/web/forms.ts';
 import { pageRoutes, type PageResult, type PageRoute } from '../../platform/web/page-route.ts';
@@ -32,23 +32,31 @@ const caseHref = (reference: string) => `${PATHS.cases}/${reference}`;
 const CONFLICT =
   'This case has changed since you opened this form: someone else has updated it. Check the case, then submit the form again if it is still needed.';
 
-/** The forms with a handler field: only these need the list of staff a case can be given to. */
-export const FORMS_WITH_A_HANDLER: readonly CommandName[] = [
-  'acknowledge',
-  'assign-handler',
-  'acknowledge-stage-2',
-];
+/** The forms with a handler field, and the stage each gives (null: the case's current stage). */
+export const FORMS_WITH_A_HANDLER: Partial<Record<CommandName, 1 | 2 | null>> = {
+  acknowledge: 1,
+  'assign-handler': null,
+  'acknowledge-stage-2': 2,
+};
 
 /** A form's context is the case page's read, with the staff only where the form offers them. */
-function actionContext(
+async function actionContext(
   deps: StaffDeps,
   principal: StaffPrincipal,
   reference: string,
   command: CommandName,
 ): Promise<ActionContext> {
-  return getCasePage(deps, principal.organisationId, reference, {
-    staff: FORMS_WITH_A_HANDLER.includes(command),
-  });
+  if (!(command in FORMS_WITH_A_HANDLER)) return getCasePage(deps, principal.organisationId, reference);
+  const stage = FORMS_WITH_A_HANDLER[command] ?? null;
+  const first = await getCasePage(
+    deps,
+    principal.organisationId,
+    reference,
+    stage ? { staffFor: stage } : {},
+  );
+  return stage
+    ? first
+    : getCasePage(deps, principal.organisationId, reference, { staffFor: first.view.stage });
 }
 
 function formPage(
@@ -58,7 +66,7 @@ function formPage(
   extra: { errors?: FormErrors; status?: number; version?: string } = {},
 ): PageResult {
   const form = ACTION_FORMS[command];
-  const allowed = ALLOWED_IN[command].includes(ctx.view.status);
+  const allowed = ctx.view.allowedCommands.includes(command);
   const title = form.title.charAt(0).toLowerCase() + form.title.slice(1);
   return {
     view: 'cases/action.njk',
@@ -74,7 +82,7 @@ function formPage(
       version: extra.version ?? String(ctx.view.version),
       unavailable: allowed
         ? undefined
-        : `You cannot ${title} now: this complaint is ${describeStatus(ctx.view.status)}.`,
+        : `You cannot ${title} now: this complaint is ${describeStatus(ctx.view.status)}, and the rules do not allow it at this point.`,
       errors: extra.errors,
     },
   };
@@ -108,7 +116,11 @@ function actionPages(deps: StaffDeps, command: CommandName): PageRoute<StaffPrin
         const request: ChangeRequest = {
           organisationId: principal.organisationId,
           caseRef: ctx.view.reference,
-          actor: { id: principal.staffId, name: principal.name },
+          actor: {
+            kind: 'staff',
+            member: { id: principal.staffId, name: principal.name },
+            role: principal.role,
+          },
           // A form without its version is stale by definition: it must never overwrite a change.
           expectedVersion: Number.isSafeInteger(submitted) ? submitted : 0,
         };

@@ -15,16 +15,16 @@ import { assignableStaff } from './assignable-staff.ts';
 export interface CasePageParts {
   /** The timeline, linked contacts and service areas the case page shows. */
   record?: boolean;
-  /** The staff a case can be given to, for a form with a handler field. */
-  staff?: boolean;
+  /** The staff a stage of the case can be given to, for a form with a handler field. */
+  staffFor?: 1 | 2;
 }
 
 export interface CasePage {
   view: ComplaintView;
   today: IsoDate;
-  /** The reasons the case's own policy version gives for not accepting it, for its jurisdiction. */
+  /** The reasons the case's own policy version gives for not accepting it, for its country. */
   exclusionReasons: { code: string; label: string }[];
-  /** Empty unless `parts.staff`. */
+  /** Empty unless `parts.staffFor`. */
   staff: StaffMember[];
   /** Empty unless `parts.record`. */
   events: DescribedEvent[];
@@ -51,7 +51,9 @@ export async function getCasePage(
       view: presentComplaint(state, ctx),
       today: ctx.today,
       exclusionReasons: ctx.rules.exclusionReasons,
-      staff: parts.staff ? await assignableStaff(tx, organisationId) : [],
+      staff: parts.staffFor
+        ? await assignableStaff(tx, organisationId, parts.staffFor, state, ctx.rules)
+        : [],
       events: [],
       contacts: [],
       areas: [],

@@ -1,3 +1,4 @@
+import type { CaseActor } from '../complaints/case-actor.ts';
 import type { ContactKind } from '../../domain/contact/triage.ts';
 import type { Transaction } from '../../platform/db/database.ts';
 import { InvalidInputError, NotFoundError } from '../../platform/errors.ts';
@@ -14,6 +15,13 @@ export function requireContactLogger(principal: StaffPrincipal): void {
 
 /** The signed-in member of staff as the complaint records and contact history name them. */
 export const staffMemberOf = (principal: StaffPrincipal) => ({ id: principal.staffId, name: principal.name });
+
+/** The signed-in member of staff as the actor on a case they log. */
+export const caseActorOf = (principal: StaffPrincipal): CaseActor => ({
+  kind: 'staff',
+  member: staffMemberOf(principal),
+  role: principal.role,
+});
 
 /**
  * Complaint use cases open their own tenant transaction; handing them deps whose transaction is

@@ -11,7 +11,7 @@ import {
 } from '../../domain/contact/contact-schemas.ts';
 import { londonWallClock } from '../../domain/calendar/index.ts';
 import { COMPLAINT_SIGNALS, CONTACT_KINDS, RESIDENT_CHOICES } from '../../domain/contact/triage.ts';
-import { dateInWords, dateTimeInWords } from '../../platform/web/dates-in-words.ts';
+import { dateInWords, dateTimeInWords } from '../../domain/calendar/dates-in-words.ts';
 import { dateInputIds, dateInputValues } from '../../platform/web/date-input.ts';
 import type { FormErrors } from '../../platform/web/forms.ts';
 import { serviceAreaName, type ServiceArea } from '../administration/service-areas.repository.ts';

@@ -1,4 +1,4 @@
-import { dateTimeInWords, londonDateInWords } from '../../platform/web/dates-in-words.ts';
+import { dateTimeInWords, londonDateInWords } from '../../domain/calendar/dates-in-words.ts';
 import { CHANNEL_NAMES, RELATIONSHIP_NAMES } from '../../domain/complaint/command-schemas.ts';
 import { SUGGESTION_DECISIONS } from '../../domain/contact/contact-schemas.ts';
 import type { ContactKind, ResidentChoice } from '../../domain/contact/triage.ts';

@@ -14,7 +14,7 @@ import { receiveComplaintUseCase } from '../complaints/receive-complaint.use-cas
 import { audit, findOrganisation } from '../organisations/organisation.repository.ts';
 import type { StaffDeps } from '../staff/deps.ts';
 import { auditActor, type StaffPrincipal } from '../staff/staff-principal.ts';
-import { depsInTransaction, requireContactLogger, staffMemberOf } from './contact-access.ts';
+import { caseActorOf, depsInTransaction, requireContactLogger, staffMemberOf } from './contact-access.ts';
 import {
   findContactById,
   insertContact,
@@ -65,7 +65,6 @@ export function complaintInputOf(
     category?: string | undefined;
   },
   issue: NonNullable<LoggedContact['complaint']>,
-  receivedBy: { id: string; name: string },
 ): ReceiveInput {
   const { name, phone, email, ...rest } = contact.resident;
   const details = { phone, email };
@@ -73,7 +72,6 @@ export function complaintInputOf(
   return {
     receivedAt: contact.receivedAt,
     channel: contact.channel,
-    receivedBy,
     issueDate: issue.issueDate,
     issueDateKind: issue.issueDateKind,
     complainant: name
@@ -161,13 +159,14 @@ async function logOnce(
 
   let linked: { caseId: string; reference: string } | null = null;
   if (contact.kind === 'complaint' && contact.complaint && contact.serviceArea) {
-    const input = complaintInputOf(
-      { ...contact, serviceArea: contact.serviceArea },
-      contact.complaint,
-      staff,
-    );
+    const input = complaintInputOf({ ...contact, serviceArea: contact.serviceArea }, contact.complaint);
     const complaint = await onContactForm(() =>
-      receiveComplaintUseCase(depsInTransaction(deps, organisationId, tx), organisationId, input, staff),
+      receiveComplaintUseCase(
+        depsInTransaction(deps, organisationId, tx),
+        organisationId,
+        input,
+        caseActorOf(principal),
+      ),
     );
     linked = { caseId: complaint.id, reference: complaint.reference };
   }

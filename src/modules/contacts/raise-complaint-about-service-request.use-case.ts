@@ -5,7 +5,7 @@ import { receiveComplaintUseCase } from '../complaints/receive-complaint.use-cas
 import { InvalidInputError } from '../../platform/errors.ts';
 import type { StaffDeps } from '../staff/deps.ts';
 import type { StaffPrincipal } from '../staff/staff-principal.ts';
-import { changeOpenContact, depsInTransaction, staffMemberOf } from './contact-access.ts';
+import { caseActorOf, changeOpenContact, depsInTransaction } from './contact-access.ts';
 import { complaintInputOf, onContactForm } from './log-contact.use-case.ts';
 
 const raiseComplaintSchema = z.object({
@@ -28,7 +28,6 @@ export async function raiseComplaintAboutServiceRequest(
   form: Record<string, string | undefined>,
 ): Promise<{ caseReference: string }> {
   const answers = raiseComplaintSchema.parse(form);
-  const staff = staffMemberOf(principal);
   const organisationId = principal.organisationId;
   return changeOpenContact(deps, principal, reference, 'service-request', async (request, tx, now) => {
     if (request.linkedCaseId) {
@@ -53,10 +52,14 @@ export async function raiseComplaintAboutServiceRequest(
       },
       // The dissatisfaction is with the handling of the request, which began when it was made.
       { issueDate: londonDateOf(request.receivedAt), issueDateKind: 'occurred' },
-      staff,
     );
     const complaint = await onContactForm(() =>
-      receiveComplaintUseCase(depsInTransaction(deps, organisationId, tx), organisationId, input, staff),
+      receiveComplaintUseCase(
+        depsInTransaction(deps, organisationId, tx),
+        organisationId,
+        input,
+        caseActorOf(principal),
+      ),
     );
     const linked = { caseId: complaint.id, reference: complaint.reference };
     return {

@@ -7,28 +7,29 @@ import type { Clock } from '../complaints/case-context.ts';
 import { getComplaint } from '../complaints/get-complaint.use-case.ts';
 import { receiveComplaintUseCase } from '../complaints/receive-complaint.use-case.ts';
 import { createDemoStaff, type DemoSignIn } from '../staff/create-demo-staff.ts';
+import type { StaffRole } from '../staff/staff-roles.ts';
+import type { CaseActor } from '../complaints/case-actor.ts';
+import { divisionOf } from '../../domain/policy/country.ts';
 import { createDemoContacts } from './create-demo-contacts.ts';
 import {
   createOrganisation,
   type CreatedOrganisation,
 } from '../organisations/create-organisation.use-case.ts';
 
-/** Who acts in the demo: the demo staff accounts when there are any, otherwise names only. */
-export interface DemoPeople {
-  officer: StaffMember;
-  handler: StaffMember;
-  handler2: StaffMember;
-  director: StaffMember;
+/** A member of the demo's staff as the cases name them, with the role they act in. */
+export interface DemoPerson extends StaffMember {
+  role: StaffRole;
 }
 
-const NAMED_ONLY: DemoPeople = {
-  officer: { id: 'demo-officer', name: 'Priya Shah (complaints officer)' },
-  handler: { id: 'demo-handler', name: 'Tom Okafor (repairs manager)' },
-  handler2: { id: 'demo-handler-2', name: 'Aisha Begum (neighbourhoods manager)' },
-  director: { id: 'demo-director', name: 'Gareth Lewis (director of homes)' },
-};
+/** Who acts in the demo: its staff accounts. */
+export interface DemoPeople {
+  officer: DemoPerson;
+  handler: DemoPerson;
+  handler2: DemoPerson;
+  director: DemoPerson;
+}
 
-type Step = { day: number; by: StaffMember; command: Exclude<CommandName, 'spin-off'>; input: unknown };
+type Step = { day: number; by: DemoPerson; command: Exclude<CommandName, 'spin-off'>; input: unknown };
 
 interface Scenario {
   receivedDaysAgo: number;
@@ -42,7 +43,7 @@ interface Scenario {
 const named = (name: string, extra: Record<string, unknown> = {}) =>
   ({ kind: 'named', name, contact: { phone: '07700 900123' }, ...extra }) as const;
 
-const acknowledge = (day: number, by: StaffMember, points: string[]): Step => ({
+const acknowledge = (day: number, by: DemoPerson, points: string[]): Step => ({
   day,
   by,
   command: 'acknowledge',
@@ -50,11 +51,11 @@ const acknowledge = (day: number, by: StaffMember, points: string[]): Step => ({
     points: points.map((text) => ({ text })),
     outcomesSought: ['Put the problem right and an apology'],
     notLandlordResponsibility: [],
-    handler: by,
+    handler: { staffId: by.id },
   },
 });
 
-const respond = (day: number, by: StaffMember, stage: 1 | 2, points: number, today: IsoDate): Step => ({
+const respond = (day: number, by: DemoPerson, stage: 1 | 2, points: number, today: IsoDate): Step => ({
   day,
   by,
   command: stage === 1 ? 'respond' : 'final-response',
@@ -78,8 +79,8 @@ const respond = (day: number, by: StaffMember, stage: 1 | 2, points: number, tod
 
 /** Accepted on receipt, acknowledged on `ackDay`, answered at stage 1 on `respondDay`. */
 const answeredAtStage1 = (
-  officer: StaffMember,
-  by: StaffMember,
+  officer: DemoPerson,
+  by: DemoPerson,
   points: string[],
   ackDay: number,
   respondDay: number,
@@ -92,7 +93,7 @@ const answeredAtStage1 = (
 
 /** A realistic spread: a case in every state, some on track, some due soon, some overdue. */
 function scenarios(today: IsoDate, p: DemoPeople): Scenario[] {
-  const base = { channel: 'phone', jurisdiction: 'england-and-wales', issueDateKind: 'occurred' } as const;
+  const base = { channel: 'phone', issueDateKind: 'occurred' } as const;
   const c = (
     summary: string,
     serviceArea: string,
@@ -207,7 +208,12 @@ function scenarios(today: IsoDate, p: DemoPeople): Scenario[] {
           today,
         ),
         { day: 15, by: p.officer, command: 'escalate', input: { reason: 'Still no completion date' } },
-        { day: 17, by: p.director, command: 'acknowledge-stage-2', input: { handler: p.director } },
+        {
+          day: 17,
+          by: p.director,
+          command: 'acknowledge-stage-2',
+          input: { handler: { staffId: p.director.id } },
+        },
       ],
     },
     {
@@ -216,7 +222,12 @@ function scenarios(today: IsoDate, p: DemoPeople): Scenario[] {
       steps: [
         ...answeredAtStage1(p.officer, p.handler2, ['Incorrect arrears letter'], 2, 9, today),
         { day: 12, by: p.officer, command: 'escalate', input: {} },
-        { day: 14, by: p.director, command: 'acknowledge-stage-2', input: { handler: p.director } },
+        {
+          day: 14,
+          by: p.director,
+          command: 'acknowledge-stage-2',
+          input: { handler: { staffId: p.director.id } },
+        },
         respond(30, p.director, 2, 1, today),
         { day: 31, by: p.officer, command: 'close', input: {} },
       ],
@@ -227,7 +238,12 @@ function scenarios(today: IsoDate, p: DemoPeople): Scenario[] {
       steps: [
         ...answeredAtStage1(p.officer, p.handler2, ['Stairwell lighting not repaired'], 1, 8, today),
         { day: 10, by: p.officer, command: 'escalate', input: {} },
-        { day: 12, by: p.director, command: 'acknowledge-stage-2', input: { handler: p.director } },
+        {
+          day: 12,
+          by: p.director,
+          command: 'acknowledge-stage-2',
+          input: { handler: { staffId: p.director.id } },
+        },
         respond(28, p.director, 2, 1, today),
       ],
     },
@@ -242,7 +258,8 @@ function scenarios(today: IsoDate, p: DemoPeople): Scenario[] {
           by: p.director,
           command: 'refuse-escalation',
           input: {
-            reason: 'A disrepair claim has been filed at court, so the matter will be decided there.',
+            ground: 'legal-proceedings',
+            explanation: 'A disrepair claim has been filed at court, so the matter will be decided there.',
             ombudsmanDetailsGiven: true,
           },
         },
@@ -262,6 +279,25 @@ function scenarios(today: IsoDate, p: DemoPeople): Scenario[] {
             reasonCode: 'outside-time-limit',
             explanation:
               'The building work ended in 2023, more than 12 months before you contacted us, and we have no record of reports at the time.',
+            ombudsmanRightGiven: true,
+          },
+        },
+      ],
+    },
+    {
+      receivedDaysAgo: 20,
+      complaint: c('Leak from the flat above damaged the kitchen ceiling.', 'repairs', 'Helen Price'),
+      steps: [
+        { day: 0, by: p.officer, command: 'accept', input: {} },
+        acknowledge(3, p.handler2, ['The leak was not stopped for a week', 'The ceiling was not repaired']),
+        {
+          day: 9,
+          by: p.officer,
+          command: 'discontinue',
+          input: {
+            ground: 'legal-proceedings',
+            explanation:
+              'Your solicitor has filed a disrepair claim at court about the same leak, so the court will decide it. You can ask the Housing Ombudsman to look at this decision.',
             ombudsmanRightGiven: true,
           },
         },
@@ -303,37 +339,47 @@ export interface DemoLandlord extends CreatedOrganisation {
 
 /** The demo staff accounts as the people in the demo's cases, so "My cases" shows theirs. */
 function peopleFrom(signIns: DemoSignIn[]): DemoPeople {
-  const as = (role: DemoSignIn['role'], fallback: StaffMember): StaffMember => {
-    const account = signIns.find((s) => s.role === role);
-    return account ? { id: account.staffId, name: account.name } : fallback;
+  const as = (role: StaffRole, nth = 0): DemoPerson => {
+    const account = signIns.filter((s) => s.role === role)[nth];
+    if (!account) throw new Error(`The demo has no ${role} number ${nth + 1}`);
+    return { id: account.staffId, name: account.name, role: account.role };
   };
   return {
-    officer: as('complaints-officer', NAMED_ONLY.officer),
-    handler: as('handler', NAMED_ONLY.handler),
-    handler2: NAMED_ONLY.handler2,
-    director: as('senior-lead', NAMED_ONLY.director),
+    officer: as('complaints-officer'),
+    handler: as('handler'),
+    handler2: as('handler', 1),
+    director: as('senior-lead'),
   };
 }
 
+const actorOf = (person: DemoPerson): CaseActor => ({
+  kind: 'staff',
+  member: { id: person.id, name: person.name },
+  role: person.role,
+});
+
 /**
- * Demo Homes: its cases in every state, its contact log and, with `withStaff`, a staff sign-in per
- * role (the people who act in its cases). Every record is made through the real use cases.
+ * Demo Homes: its cases in every state, its contact log, and a staff sign-in per role (the people
+ * who act in its cases). Every record is made through the real use cases. The first demo on a server
+ * has the addresses the README shows; another gets a domain of its own, as addresses are unique.
  */
 export async function createDemoLandlord(
   db: DatabaseHandle,
   now: Date = new Date(),
-  options: { withStaff?: boolean } = {},
+  options: { emailDomain?: string } = {},
 ): Promise<DemoLandlord> {
   const org = await createOrganisation(
     db,
     { name: 'Demo Homes', preset: 'hos-code-2024', referencePrefix: 'DH' },
     'demo',
   );
-  const signIns = options.withStaff
-    ? await createDemoStaff({ db, clock: { now: () => now } }, org.organisationId)
-    : [];
+  const signIns = await createDemoStaff(
+    { db, clock: { now: () => now } },
+    org.organisationId,
+    options.emailDomain ?? `demo-${org.organisationId.slice(0, 8)}.putright.test`,
+  );
   const p = peopleFrom(signIns);
-  const calendar = calendarFor('england-and-wales');
+  const calendar = calendarFor(divisionOf('england'));
   const today = londonDateOf(now);
   const clock = new SteppedClock();
   const deps = { db, clock };
@@ -342,12 +388,16 @@ export async function createDemoLandlord(
     const receivedAt = scenario.receivedDaysAgo === 0 ? now : atTenAm(receivedOn);
     clock.set(receivedAt);
     const { issueDaysBeforeReceipt, ...complaint } = scenario.complaint;
-    const view = await receiveComplaintUseCase(deps, org.organisationId, {
-      ...complaint,
-      receivedAt: receivedAt.toISOString(),
-      receivedBy: p.officer,
-      issueDate: addCalendarDays(receivedOn, -issueDaysBeforeReceipt),
-    });
+    const view = await receiveComplaintUseCase(
+      deps,
+      org.organisationId,
+      {
+        ...complaint,
+        receivedAt: receivedAt.toISOString(),
+        issueDate: addCalendarDays(receivedOn, -issueDaysBeforeReceipt),
+      },
+      actorOf(p.officer),
+    );
     for (const step of scenario.steps) {
       const on = calendar.addWorkingDays(receivedOn, step.day);
       clock.set(on < today ? atTenAm(on) : now);
@@ -359,7 +409,7 @@ export async function createDemoLandlord(
       }
       await actOnComplaint(
         deps,
-        { organisationId: org.organisationId, caseRef: view.id, actor: step.by },
+        { organisationId: org.organisationId, caseRef: view.id, actor: actorOf(step.by) },
         step.command,
         input,
       );

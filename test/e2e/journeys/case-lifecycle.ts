@@ -3,6 +3,7 @@ import { before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
 import { addCalendarDays, calendarFor, londonDateOf } from '../../../src/domain/calendar/index.ts';
+import { divisionOf } from '../../../src/domain/policy/country.ts';
 import { adoptPolicyPreset } from '../../../src/modules/organisations/adopt-policy-preset.use-case.ts';
 import type { StaffPrincipal } from '../../../src/modules/staff/staff-principal.ts';
 import { formatDate } from '../../../src/modules/casework/case-format.ts';
@@ -172,7 +173,7 @@ export function caseLifecycleJourneys(started: () => BrowserApp, preset?: string
         await visit(handler, casePath);
         const originalDue = (await view()).deadlines.stage1Response?.due ?? '';
         // Three working days: within every preset's extension limit, so no "good reason" is needed.
-        const newDue = calendarFor((await view()).jurisdiction).addWorkingDays(originalDue, 3);
+        const newDue = calendarFor(divisionOf((await view()).country)).addWorkingDays(originalDue, 3);
         await follow(handler, 'Extend the response date');
         await fillDate(handler, 'newDueDate', newDue);
         await handler.getByLabel('Reason for the extension').fill('Waiting for the contractor’s report');

@@ -5,6 +5,7 @@ import { addCalendarDays, londonDateOf } from '../../../src/domain/calendar/inde
 import { receiveComplaintUseCase } from '../../../src/modules/complaints/receive-complaint.use-case.ts';
 import { complaint } from '../../integration/case-list-support.ts';
 import {
+  actorOf,
   follow,
   pathOf,
   signIn,
@@ -43,6 +44,7 @@ export function dashboardAndListJourneys(started: () => BrowserApp): void {
           issueDate: addCalendarDays(londonDateOf(now), -3),
           summary: 'The window latch in the kitchen is broken and the window will not close.',
         }),
+        actorOf(app.staff['complaints-officer']),
       );
       reference = received.reference;
       officer = await app.newPage();

@@ -2,14 +2,14 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { addCalendarDays, londonDateOf } from '../../../src/domain/calendar/index.ts';
-import type { StaffMember } from '../../../src/domain/complaint/command-schemas.ts';
+import type { CaseActor } from '../../../src/modules/complaints/case-actor.ts';
 import type { CommandName } from '../../../src/domain/complaint/decide.ts';
 import { rolesAllowedTo } from '../../../src/domain/access/permissions.ts';
 import { actOnComplaint } from '../../../src/modules/complaints/act-on-complaint.use-case.ts';
 import { receiveComplaintUseCase } from '../../../src/modules/complaints/receive-complaint.use-case.ts';
 import { createDemoContacts } from '../../../src/modules/demo/create-demo-contacts.ts';
 import type { StaffRole } from '../../../src/modules/staff/staff-roles.ts';
-import { signIn, TEST_TIMEOUT_MS, visit, type BrowserApp } from '../support/browser-app.ts';
+import { actorOf, signIn, TEST_TIMEOUT_MS, visit, type BrowserApp } from '../support/browser-app.ts';
 
 const timeout = 3 * TEST_TIMEOUT_MS;
 
@@ -62,34 +62,38 @@ export function everyPageJourneys(started: () => BrowserApp): void {
     void it('draws a form for every lifecycle command', { timeout }, async () => {
       const deps = { db: app.testApp.database.db, clock: app.testApp.clock };
       const organisationId = app.organisationId;
-      const officer: StaffMember = { id: 'every-page-officer', name: 'Olu Officer' };
-      const handler: StaffMember = { id: 'every-page-handler', name: 'Hana Handler' };
-      const senior: StaffMember = { id: 'every-page-senior', name: 'Sam Senior' };
+      const officer = actorOf(app.staff['complaints-officer']);
+      const handler = actorOf(app.staff.handler);
+      const senior = actorOf(app.staff['senior-lead']);
       const today = londonDateOf(app.testApp.clock.now());
       const act = (
         reference: string,
-        by: StaffMember,
+        by: CaseActor,
         command: Exclude<CommandName, 'spin-off'>,
         input: unknown,
       ) => actOnComplaint(deps, { organisationId, caseRef: reference, actor: by }, command, input);
       const caseAt = async (status: (typeof FORMS)[number][1]): Promise<string> => {
-        const { reference } = await receiveComplaintUseCase(deps, organisationId, {
-          receivedAt: new Date(app.testApp.clock.now().getTime() - 60_000).toISOString(),
-          channel: 'email',
-          receivedBy: officer,
-          issueDate: addCalendarDays(today, -7),
-          issueDateKind: 'occurred',
-          complainant: { kind: 'named', name: 'Rita Every' },
-          serviceArea: 'repairs',
-          summary: `A case ${status}, for its forms`,
-        });
+        const { reference } = await receiveComplaintUseCase(
+          deps,
+          organisationId,
+          {
+            receivedAt: new Date(app.testApp.clock.now().getTime() - 60_000).toISOString(),
+            channel: 'email',
+            issueDate: addCalendarDays(today, -7),
+            issueDateKind: 'occurred',
+            complainant: { kind: 'named', name: 'Rita Every' },
+            serviceArea: 'repairs',
+            summary: `A case ${status}, for its forms`,
+          },
+          officer,
+        );
         if (status === 'received') return reference;
         await act(reference, officer, 'accept', {});
         if (status === 'accepted') return reference;
         await act(reference, officer, 'acknowledge', {
           points: [{ text: 'The leak was not fixed' }],
           outcomesSought: ['Fix the leak'],
-          handler,
+          handler: { staffId: handler.kind === 'staff' ? handler.member.id : '' },
         });
         if (status === 'stage-1') return reference;
         await act(reference, handler, 'respond', {
@@ -99,7 +103,9 @@ export function everyPageJourneys(started: () => BrowserApp): void {
         if (status === 'responded') return reference;
         await act(reference, officer, 'escalate', {});
         if (status === 'requested') return reference;
-        await act(reference, senior, 'acknowledge-stage-2', { handler: senior });
+        await act(reference, senior, 'acknowledge-stage-2', {
+          handler: { staffId: senior.kind === 'staff' ? senior.member.id : '' },
+        });
         return reference;
       };
 

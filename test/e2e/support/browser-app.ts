@@ -1,3 +1,4 @@
+import type { CaseActor } from '../../../src/modules/complaints/case-actor.ts';
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, BrowserContextOptions, Page, Response } from 'playwright-core';
@@ -24,6 +25,11 @@ export interface StaffLogin {
   password: string;
 }
 
+/** A demo sign-in acting directly through a use case, as its pages would. */
+export function actorOf(login: StaffLogin & { staffId: string }): CaseActor {
+  return { kind: 'staff', member: { id: login.staffId, name: login.name }, role: login.role };
+}
+
 /** The temporary password of the `newStarter` account. */
 export const NEW_STARTER_PASSWORD = 'e2e-temporary-pass-1234';
 
@@ -35,7 +41,7 @@ export interface BrowserApp {
   organisationId: string;
   organisationName: string;
   /** The demo sign-ins (createDemoStaff): one per role, passwords that need not be changed. */
-  staff: Record<StaffRole, StaffLogin>;
+  staff: Record<StaffRole, StaffLogin & { staffId: string }>;
   /** An account whose temporary password must be changed at first sign-in. */
   newStarter: StaffLogin;
   /** A fresh context (its own cookies) and page; `javaScriptEnabled: false` for the no-JS journey. */
@@ -66,7 +72,7 @@ export async function startBrowserApp(options: StartOptions = {}): Promise<Brows
     const deps = { db: testApp.database.db, clock: testApp.clock };
 
     const demo = options.demoCases
-      ? await createDemoLandlord(testApp.database.db, testApp.clock.now(), { withStaff: true })
+      ? await createDemoLandlord(testApp.database.db, testApp.clock.now())
       : null;
     const organisation =
       demo ??
@@ -78,7 +84,7 @@ export async function startBrowserApp(options: StartOptions = {}): Promise<Brows
     const organisationId = organisation.organisationId;
     const organisationName = organisation.name;
     const signIns = demo ? demo.signIns : await createDemoStaff(deps, organisationId);
-    const staff = {} as Record<StaffRole, StaffLogin>;
+    const staff = {} as Record<StaffRole, StaffLogin & { staffId: string }>;
     for (const role of STAFF_ROLES) {
       const signIn = signIns.find((s) => s.role === role);
       if (!signIn) throw new Error(`No demo sign-in for ${role}`);

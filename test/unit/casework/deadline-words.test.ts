@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { calendarFor, type IsoDate, type Jurisdiction } from '../../../src/domain/calendar/index.ts';
 import { deadlineInWords } from '../../../src/modules/casework/deadline-words.ts';
-import { dateInWords } from '../../../src/platform/web/dates-in-words.ts';
+import { dateInWords } from '../../../src/domain/calendar/dates-in-words.ts';
 
 /** As the pages call it: working days from today to the due date in the case's calendar. */
 function words(
