@@ -6,7 +6,7 @@ import { after, describe, it } from 'node:test';
 import { buildApp } from '../../src/app.ts';
 import { DatabaseInUseError, openDatabase } from '../../src/platform/db/database.ts';
 import { createOrganisation } from '../../src/modules/organisations/create-organisation.use-case.ts';
-import { complaintInput, HANDLER, OFFICER, TestClock } from '../support/test-app.ts';
+import { complaintInput, HANDLER, insertTestStaff, OFFICER, TestClock } from '../support/test-app.ts';
 
 /** The embedded database is file-backed: a restart loses nothing. (PGlite-specific, runs in every mode.) */
 void describe('the embedded database survives a restart', () => {
@@ -20,6 +20,7 @@ void describe('the embedded database survives a restart', () => {
     const first = await openDatabase({ dataDir: dir });
     await first.migrate();
     const org = await createOrganisation(first, { name: 'Durable Homes', preset: 'people-first' }, 'test');
+    await insertTestStaff(first, org.organisationId);
     const app1 = buildApp({ db: first, clock, logLevel: 'silent' });
     const auth = { authorization: `Bearer ${org.apiKey}` };
     const created = (

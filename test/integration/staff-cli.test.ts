@@ -67,7 +67,7 @@ void describe('staff accounts from the command line, and the demo sign-ins', () 
     }
   });
 
-  void it('creates one demo sign-in per role with the demo landlord, and prints the same ones on every start', async () => {
+  void it('creates a demo sign-in for every role, and a second handler, and prints the same ones on every start', async () => {
     const database = await openTestDatabase();
     try {
       const config = loadConfig({ PUTRIGHT_DATA_DIR: join(dir, 'demo-data') });
@@ -75,7 +75,8 @@ void describe('staff accounts from the command line, and the demo sign-ins', () 
       assert.ok(first?.signIns);
       assert.deepEqual(
         first.signIns.map((s) => s.role),
-        [...STAFF_ROLES],
+        [...STAFF_ROLES, 'handler'],
+        'one per role, then a second handler so that stage 2 can go to someone other than stage 1’s',
       );
       const officer = first.signIns.find((s) => s.email === 'officer@demo.putright.test');
       assert.ok(officer);

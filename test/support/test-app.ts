@@ -5,6 +5,7 @@ import { createOrganisation } from '../../src/modules/organisations/create-organ
 import type { Country } from '../../src/domain/policy/country.ts';
 import type { CaseActor } from '../../src/modules/complaints/case-actor.ts';
 import { staffAccounts } from '../../src/platform/db/schema.ts';
+import type { DatabaseHandle } from '../../src/platform/db/database.ts';
 import { openTestDatabase, type TestDatabase } from './test-database.ts';
 
 /** A clock tests move by hand, so deadlines are exact. */
@@ -71,8 +72,9 @@ export function nameOf(ref: { staffId: string }): string {
   return person.name;
 }
 
-async function insertTestStaff(t: TestApp, organisationId: string): Promise<void> {
-  await t.database.db.forOrganisation(organisationId, (tx) =>
+/** Gives an organisation the test staff, for tests that create organisations themselves. */
+export async function insertTestStaff(db: DatabaseHandle, organisationId: string): Promise<void> {
+  await db.forOrganisation(organisationId, (tx) =>
     tx.insert(staffAccounts).values(
       TEST_STAFF.map((s) => ({
         organisationId,
@@ -98,7 +100,7 @@ export async function createTestOrganisation(
     { name, ...(preset ? { preset } : {}), ...(country ? { country } : {}) },
     'test',
   );
-  await insertTestStaff(t, created.organisationId);
+  await insertTestStaff(t.database.db, created.organisationId);
   return {
     organisationId: created.organisationId,
     apiKey: created.apiKey,
