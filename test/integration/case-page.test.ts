@@ -399,6 +399,55 @@ void describe('the case page and its forms', () => {
     }
   });
 
+  void it('records when an acceptance and an acknowledgement were done, from the forms’ dates', async () => {
+    const sessionTime = t.clock.now();
+    try {
+      t.clock.set('2026-03-02T10:00:00Z');
+      const { reference } = await receiveComplaintUseCase(deps(), org, complaintInput(), actingAs(OFFICER));
+      // Logged on Tuesday 10 March: accepted on the 3rd, acknowledged by letter on Friday the 6th.
+      t.clock.set('2026-03-10T09:00:00Z');
+      const { browser: officer } = await signedIn(t, org, 'complaints-officer');
+      const version = () => getComplaint(deps(), org, reference).then((v) => String(v.version));
+      await officer.get(`/cases/${reference}/accept`);
+      const future = await officer.post(`/cases/${reference}/accept`, {
+        version: await version(),
+        'occurredOn-day': '11',
+        'occurredOn-month': '3',
+        'occurredOn-year': '2026',
+      });
+      assert.equal(future.status, 400);
+      assert.match(errorSummary(future.body) ?? '', /future/);
+      assert.deepEqual(summaryHrefs(future.body), ['#occurredOn-day']);
+
+      const accepted = await officer.post(`/cases/${reference}/accept`, {
+        version: await version(),
+        'occurredOn-day': '3',
+        'occurredOn-month': '3',
+        'occurredOn-year': '2026',
+      });
+      assert.equal(accepted.status, 303, errorSummary(accepted.body) ?? '');
+      const acknowledged = await officer.post(`/cases/${reference}/acknowledge`, {
+        version: await version(),
+        points: 'The boiler was not repaired',
+        outcomesSought: 'A working boiler',
+        handler: handlerStaff.staffId,
+        'occurredOn-day': '6',
+        'occurredOn-month': '3',
+        'occurredOn-year': '2026',
+      });
+      assert.equal(acknowledged.status, 303, errorSummary(acknowledged.body) ?? '');
+
+      const view = await getComplaint(deps(), org, reference);
+      assert.equal(view.deadlines.stage1Acknowledgement?.met, true, 'sent in time, logged late');
+      const { events } = await getTimeline(deps(), org, reference);
+      const when = (type: string) => events.find((e) => e.type === type)?.occurredAt;
+      assert.equal(when('complaint-accepted'), '2026-03-03T23:59:00.000Z');
+      assert.equal(when('complaint-acknowledged'), '2026-03-06T23:59:00.000Z');
+    } finally {
+      t.clock.set(sessionTime);
+    }
+  });
+
   void it('drops NUL characters from answers and searches rather than failing', async () => {
     const reference = await caseAtStage1();
     const { version } = await getComplaint(deps(), org, reference);

@@ -272,9 +272,10 @@ void describe('the rules as the Ombudsmen read them', () => {
       const org = await createTestOrganisation(t);
       t.clock.set(at('2026-03-02'));
       const c = await received(org);
-      await post(org, c.id, 'accept', { actor: OFFICER });
-      // Due Monday 9 March; sent Friday 6th, logged Tuesday 10th.
+      // Accepted on the 3rd; acknowledgement due Monday 9 March, sent Friday 6th; both logged Tuesday 10th.
       t.clock.set(at('2026-03-10', '09:00:00'));
+      const accepted = await post(org, c.id, 'accept', { actor: OFFICER, occurredAt: at('2026-03-03') });
+      assert.equal(accepted.status, 200, JSON.stringify(accepted.body));
       const ack = await post(org, c.id, 'acknowledge', {
         actor: HANDLER,
         handler: HANDLER,
@@ -289,6 +290,8 @@ void describe('the rules as the Ombudsmen read them', () => {
       const event = timeline.find((e: { type: string }) => e.type === 'complaint-acknowledged');
       assert.equal(event.occurredAt, '2026-03-06T16:00:00.000Z');
       assert.equal(event.recordedAt, '2026-03-10T09:00:00.000Z');
+      const acceptance = timeline.find((e: { type: string }) => e.type === 'complaint-accepted');
+      assert.equal(acceptance.occurredAt, '2026-03-03T10:00:00.000Z');
     });
 
     void it('a time in the future, or before the previous event, is refused', async () => {

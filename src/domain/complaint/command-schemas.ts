@@ -227,6 +227,7 @@ export const acceptSchema = z.object({
     .object({ reason: text('why discretion was used to accept a complaint outside the time limit') })
     .optional(),
   proceedWithoutConsent,
+  occurredAt: occurredAt('when the complaint was accepted'),
 });
 
 export const notAcceptSchema = z.object({

@@ -304,12 +304,22 @@ export const ACTION_FORMS: { readonly [K in CommandName]: ActionForm } = keeping
           ]
         : []),
       ...consentField(ctx),
+      occurredField('When was it accepted?'),
     ],
-    read: (values) => {
+    read: (values, ctx) => {
       const reason = optional(values, 'discretionReason');
       return {
-        input: { ...(reason ? { timeLimitDiscretion: { reason } } : {}), ...consentFrom(values) },
-        fieldOf: (path) => (path.startsWith('timeLimitDiscretion') ? 'discretionReason' : path.split('.')[0]),
+        input: {
+          ...(reason ? { timeLimitDiscretion: { reason } } : {}),
+          ...consentFrom(values),
+          occurredAt: occurredFrom(values, ctx),
+        },
+        fieldOf: (path) =>
+          path.startsWith('timeLimitDiscretion')
+            ? 'discretionReason'
+            : path === 'occurredAt'
+              ? 'occurredOn'
+              : path.split('.')[0],
       };
     },
   },

@@ -162,7 +162,7 @@ export function caseLifecycleJourneys(started: () => BrowserApp, preset?: string
         if (hasAcknowledgement) {
           assert.match((await deadlines(officer))['Stage 1 acknowledgement'] ?? '', /\| Met/);
         }
-        assert.match(await timeline(officer), /Stage 1 acknowledged with 2 point\(s\) defined/);
+        assert.match(await timeline(officer), /Stage 1 acknowledged with 2 points defined/);
         assert.match(
           await timeline(officer),
           new RegExp(`${app.staff.handler.name} assigned to handle stage 1`),
