@@ -31,8 +31,8 @@ async function withDatabase<T>(
   const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   try {
     await db.migrate();
-    await upgradeStoredCases(db);
     await loadBankHolidayListInForce(db);
+    await upgradeStoredCases(db);
     return await work(db);
   } finally {
     await db.close();
@@ -47,8 +47,8 @@ program
     const config = loadConfig();
     const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
     await db.migrate();
-    await upgradeStoredCases(db);
     await loadBankHolidayListInForce(db);
+    await upgradeStoredCases(db);
     const demo = options.demo ? await ensureDemoLandlord(db, config) : null;
     const app = buildApp({ db, logLevel: config.logLevel, trustProxy: config.trustProxy });
     const shutdown = async () => {

@@ -174,6 +174,18 @@ void describe('bank holidays from the gov.uk list', () => {
     assert.ok(calendarFor('england-and-wales').isWorkingDay('2026-06-16'));
   });
 
+  void it('an import while complaints are being received leaves every stored deadline on the list in force', async () => {
+    const input = complaintInput({ receivedAt: FRIDAY_12_JUNE, issueDate: '2026-06-10' });
+    const receipts = Array.from({ length: 8 }, () => api(t, england, 'POST', '/api/v1/complaints', input));
+    const imported = importBankHolidayList(deps(), withEnglishHoliday('2026-06-17'), 'file', 'test');
+    const more = Array.from({ length: 8 }, () => api(t, england, 'POST', '/api/v1/complaints', input));
+    const [, ...responses] = await Promise.all([imported, ...receipts, ...more]);
+    for (const response of responses) {
+      assert.equal(response.status, 201);
+      assert.equal(await due(response.body.id as string), '2026-06-22', 'Wednesday 17 June is a holiday');
+    }
+  });
+
   void describe('fetching the published list (holidays update)', () => {
     let server: Server;
     let base: string;
@@ -208,9 +220,9 @@ void describe('bank holidays from the gov.uk list', () => {
       const list = await fetchBankHolidayList(url);
       const result = await importBankHolidayList(deps(), list, url, 'cli');
       assert.deepEqual(requests, ['GET /bank-holidays.json']);
-      // Thursday 18 June: the case received under the shipped list moves from the 19th to the 22nd; the
-      // two stored on the 22nd (16 June a holiday then) stay there.
-      assert.equal(result.organisations.find((o) => o.name === 'Aardvark Homes')?.casesMoved, 1);
+      // Thursday 18 June replaces Wednesday 17 June: every open case is still due on the 22nd except the
+      // one received under the shipped list (due on the 19th), which had already moved to the 22nd.
+      assert.equal(result.organisations.find((o) => o.name === 'Aardvark Homes')?.casesMoved, 0);
       const stored = await storedLists();
       assert.equal(stored.at(-1)?.source, url);
       assert.ok(!calendarFor('england-and-wales').isWorkingDay('2026-06-18'));
