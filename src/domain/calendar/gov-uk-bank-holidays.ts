@@ -37,7 +37,7 @@ export class BankHolidayListError extends Error {
 }
 
 const eventSchema = z.object({
-  title: z.string().trim().min(1, 'has no title'),
+  title: z.string('has no title').trim().min(1, 'has no title'),
   date: z
     .string('has no date')
     .refine(isIsoDate, 'is not a real date in the form YYYY-MM-DD')

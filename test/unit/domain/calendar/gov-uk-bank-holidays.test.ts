@@ -120,7 +120,10 @@ void describe('parsing a gov.uk bank holiday list', () => {
     );
     refused(document({ scotland: [] }), /scotland\.events has no events/);
     refused(document({ scotland: [event('2100-01-01')] }), /outside the supported years 1990-2099/);
-    refused(document({ scotland: [{ date: '2026-06-15' } as never] }), /scotland\.events\[0\]\.title/);
+    refused(
+      document({ scotland: [{ date: '2026-06-15' } as never] }),
+      /scotland\.events\[0\]\.title has no title/,
+    );
     refused(
       { ...document(), scotland: { division: 'england-and-wales', events: [event('2026-01-01')] } },
       /scotland\.division must be "scotland"/,
