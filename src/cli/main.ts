@@ -14,6 +14,10 @@ import { generateTemporaryPassword } from '../modules/staff/passwords.ts';
 import { roleInWords, STAFF_ROLES, type StaffRole } from '../modules/staff/staff-roles.ts';
 import { ensureDemoLandlord } from './demo-on-first-run.ts';
 import { policyCheckReport } from './policy-check.ts';
+import { importList, importReport, readBankHolidayFile, showHolidays } from './holidays.ts';
+import { JURISDICTIONS, type Jurisdiction } from '../domain/calendar/index.ts';
+import { loadBankHolidayListInForce } from '../modules/bank-holidays/bank-holiday-list-in-force.ts';
+import { fetchBankHolidayList } from '../modules/bank-holidays/fetch-bank-holiday-list.ts';
 
 const program = new Command()
   .name('putright')
@@ -27,6 +31,7 @@ async function withDatabase<T>(
   const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   try {
     await db.migrate();
+    await loadBankHolidayListInForce(db);
     await upgradeStoredCases(db);
     return await work(db);
   } finally {
@@ -42,6 +47,7 @@ program
     const config = loadConfig();
     const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
     await db.migrate();
+    await loadBankHolidayListInForce(db);
     await upgradeStoredCases(db);
     const demo = options.demo ? await ensureDemoLandlord(db, config) : null;
     const app = buildApp({ db, logLevel: config.logLevel, trustProxy: config.trustProxy });
@@ -159,6 +165,51 @@ program
     const { text, departures } = policyCheckReport(presetOrFile, options.json ? 'json' : 'text');
     console.log(text);
     if (options.strict && departures > 0) process.exitCode = 2;
+  });
+
+const holidays = program
+  .command('holidays')
+  .description(
+    'The bank holiday list: gov.uk’s, in its published JSON format (https://www.gov.uk/bank-holidays.json)',
+  );
+holidays
+  .command('import')
+  .description(
+    'Put a copy of the gov.uk bank holiday list in force, and recalculate every open case’s deadlines',
+  )
+  .argument('<file>', 'a JSON file in the format of https://www.gov.uk/bank-holidays.json')
+  .action(async (file: string) => {
+    const list = readBankHolidayFile(file);
+    const result = await withDatabase((db) => importList(db, systemClock, list, 'file'));
+    console.log(importReport(result, list, file));
+  });
+holidays
+  .command('update')
+  .description('Fetch the published bank holiday list and put it in force (needs internet access)')
+  .option(
+    '--url <url>',
+    'where to fetch it (default: BANK_HOLIDAYS_URL, or https://www.gov.uk/bank-holidays.json)',
+  )
+  .option('--timeout <seconds>', 'how long to wait for an answer', '30')
+  .action(async (options: { url?: string; timeout: string }) => {
+    const url = options.url ?? loadConfig().bankHolidaysUrl;
+    const seconds = Number(options.timeout);
+    if (!Number.isFinite(seconds) || seconds <= 0) throw new Error('--timeout must be a number of seconds');
+    const list = await fetchBankHolidayList(url, seconds * 1000);
+    const result = await withDatabase((db) => importList(db, systemClock, list, url));
+    console.log(importReport(result, list, url));
+  });
+holidays
+  .command('show')
+  .description('Show the bank holiday list in force and one year’s holidays')
+  .addOption(new Option('--division <division>', 'only this division').choices(JURISDICTIONS))
+  .option('--year <year>', 'the year (default: this year)')
+  .action(async (options: { division?: Jurisdiction; year?: string }) => {
+    const year = options.year === undefined ? undefined : Number(options.year);
+    if (year !== undefined && !Number.isInteger(year)) throw new Error('--year must be a year, like 2026');
+    console.log(
+      await withDatabase((db) => showHolidays(db, systemClock, { division: options.division, year })),
+    );
   });
 
 program

@@ -47,6 +47,10 @@ const configSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: trustProxySchema.default(false),
+  /** Where `putright holidays update` fetches the bank holiday list (gov.uk's JSON format). */
+  BANK_HOLIDAYS_URL: z
+    .url({ protocol: /^https?$/, error: 'BANK_HOLIDAYS_URL must be an http(s) URL' })
+    .default('https://www.gov.uk/bank-holidays.json'),
 });
 
 export interface Config {
@@ -56,6 +60,7 @@ export interface Config {
   host: string;
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
   trustProxy: TrustProxy;
+  bankHolidaysUrl: string;
 }
 
 export class ConfigError extends Error {}
@@ -74,5 +79,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: c.HOST,
     logLevel: c.LOG_LEVEL,
     trustProxy: c.TRUST_PROXY,
+    bankHolidaysUrl: c.BANK_HOLIDAYS_URL,
   };
 }

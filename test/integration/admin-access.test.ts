@@ -56,6 +56,7 @@ const ROUTES: ['GET' | 'POST', string, Record<string, string>][] = [
     { 'day-day': '1', 'day-month': '6', 'day-year': '2026', description: 'No' },
   ],
   ['POST', '/admin/closure-days/2026-12-29/remove', {}],
+  ['GET', '/admin/bank-holidays', {}],
 ];
 
 void describe('administration is for administrators only', () => {
@@ -115,7 +116,13 @@ void describe('administration is for administrators only', () => {
     const index = await browser.get('/admin');
     assert.equal(index.status, 200);
     assert.equal(heading(index.body), 'Administration');
-    for (const href of ['/admin/staff', '/admin/service-areas', '/admin/policy', '/admin/closure-days']) {
+    for (const href of [
+      '/admin/staff',
+      '/admin/service-areas',
+      '/admin/policy',
+      '/admin/closure-days',
+      '/admin/bank-holidays',
+    ]) {
       assert.match(index.body, new RegExp(`<a class="govuk-link" href="${href}">`));
     }
     for (const [method, url] of ROUTES) {

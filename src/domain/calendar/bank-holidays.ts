@@ -1,25 +1,29 @@
 /**
- * Observed bank holidays per UK jurisdiction, from date-holidays.
+ * Observed bank holidays per UK jurisdiction: from the gov.uk list for the years it covers, and from
+ * date-holidays for the others.
+ *
+ * The list in use starts as the snapshot shipped with PutRight (gov-uk-bank-holidays.json) and is
+ * replaced with `installBankHolidayList` when a newer one is imported; the working-day calendars
+ * rebuild from it (see `useBankHolidayList` in working-day-calendar.ts, which callers use).
  *
  * date-holidays also returns observances (Mother's Day, Easter Sunday) and, for a holiday that falls on
  * a weekend, both the weekend original and its weekday substitute. Only 'public' days that fall Monday
- * to Friday are days off, so that is all we keep.
+ * to Friday are days off, so that is all we keep; the same goes for the list's events.
  */
 import Holidays from 'date-holidays';
+import shippedList from './gov-uk-bank-holidays.json' with { type: 'json' };
+import {
+  eventName,
+  parseBankHolidayList,
+  yearsCovered,
+  type BankHolidayList,
+} from './gov-uk-bank-holidays.ts';
 import { dayOfWeekOfEpochDay, isIsoDate, toEpochDay } from './iso-date.ts';
 import type { IsoDate } from './iso-date.ts';
+import { FIRST_SUPPORTED_YEAR, LAST_SUPPORTED_YEAR, type Jurisdiction } from './jurisdiction.ts';
 
-export type Jurisdiction = 'england-and-wales' | 'scotland' | 'northern-ireland';
-
-export const JURISDICTIONS: readonly Jurisdiction[] = Object.freeze([
-  'england-and-wales',
-  'scotland',
-  'northern-ireland',
-]);
-
-export function isJurisdiction(value: string): value is Jurisdiction {
-  return (JURISDICTIONS as readonly string[]).includes(value);
-}
+export type { Jurisdiction } from './jurisdiction.ts';
+export { FIRST_SUPPORTED_YEAR, JURISDICTIONS, LAST_SUPPORTED_YEAR, isJurisdiction } from './jurisdiction.ts';
 
 export interface BankHoliday {
   readonly date: IsoDate;
@@ -33,9 +37,6 @@ const REGION: Readonly<Record<Jurisdiction, string>> = {
   'northern-ireland': 'NIR',
 };
 
-/** The years every calendar covers; dates outside them are refused rather than guessed. */
-export const FIRST_SUPPORTED_YEAR = 1990;
-export const LAST_SUPPORTED_YEAR = 2099;
 export const FIRST_SUPPORTED_DATE: IsoDate = `${FIRST_SUPPORTED_YEAR}-01-01`;
 export const LAST_SUPPORTED_DATE: IsoDate = `${LAST_SUPPORTED_YEAR}-12-31`;
 
@@ -60,9 +61,48 @@ function isWeekday(date: IsoDate): boolean {
   return dow !== 0 && dow !== 6;
 }
 
-const holidaysByJurisdiction = new Map<Jurisdiction, readonly BankHoliday[]>();
+/** The snapshot of the gov.uk list shipped with PutRight (see gov-uk-bank-holidays.md). */
+export const SHIPPED_BANK_HOLIDAY_LIST: BankHolidayList = parseBankHolidayList(shippedList);
 
-function extract(jurisdiction: Jurisdiction): readonly BankHoliday[] {
+let listInUse: BankHolidayList = SHIPPED_BANK_HOLIDAY_LIST;
+
+/** The gov.uk list the calendars use for the years it covers. */
+export function bankHolidayListInUse(): BankHolidayList {
+  return listInUse;
+}
+
+/** Where a year's bank holidays come from: the gov.uk list when it covers the year, else date-holidays. */
+export function bankHolidaySourceOf(jurisdiction: Jurisdiction, year: number): 'list' | 'date-holidays' {
+  return yearsCovered(listInUse, jurisdiction).includes(year) ? 'list' : 'date-holidays';
+}
+
+const holidaysByJurisdiction = new Map<Jurisdiction, readonly BankHoliday[]>();
+const byYearCache = new Map<string, readonly BankHoliday[]>();
+
+/**
+ * Makes `list` (or, given null, the shipped snapshot) the list in use and forgets every holiday list
+ * built from the previous one. Calendars cache tables built from these lists: call
+ * `useBankHolidayList` (working-day-calendar.ts), which clears those too.
+ */
+export function installBankHolidayList(list: BankHolidayList | null): void {
+  listInUse = list ?? SHIPPED_BANK_HOLIDAY_LIST;
+  holidaysByJurisdiction.clear();
+  byYearCache.clear();
+}
+
+const fromLibraryByJurisdiction = new Map<Jurisdiction, ReadonlyMap<IsoDate, string>>();
+
+/** date-holidays' observed weekday holidays over the supported range, corrected; built once. */
+function fromLibrary(jurisdiction: Jurisdiction): ReadonlyMap<IsoDate, string> {
+  let holidays = fromLibraryByJurisdiction.get(jurisdiction);
+  if (holidays === undefined) {
+    holidays = extractFromLibrary(jurisdiction);
+    fromLibraryByJurisdiction.set(jurisdiction, holidays);
+  }
+  return holidays;
+}
+
+function extractFromLibrary(jurisdiction: Jurisdiction): ReadonlyMap<IsoDate, string> {
   const source = new Holidays('GB', REGION[jurisdiction]);
   const names = new Map<IsoDate, string[]>();
   const add = (date: IsoDate, name: string): void => {
@@ -81,6 +121,23 @@ function extract(jurisdiction: Jurisdiction): readonly BankHoliday[] {
   for (const { remove, add: addition } of CORRECTIONS) {
     if (remove !== undefined) names.delete(remove);
     if (addition !== undefined) add(addition.date, addition.name);
+  }
+  return new Map([...names].map(([date, dayNames]) => [date, dayNames.join(' / ')]));
+}
+
+/** The list's years for the jurisdiction, and date-holidays' for the rest. */
+function extract(jurisdiction: Jurisdiction): readonly BankHoliday[] {
+  const covered = new Set(yearsCovered(listInUse, jurisdiction));
+  const names = new Map<IsoDate, string[]>();
+  for (const [date, name] of fromLibrary(jurisdiction)) {
+    if (!covered.has(Number(date.slice(0, 4)))) names.set(date, [name]);
+  }
+  for (const event of listInUse.divisions[jurisdiction]) {
+    if (!isWeekday(event.date)) continue;
+    const existing = names.get(event.date);
+    const name = eventName(event);
+    if (existing === undefined) names.set(event.date, [name]);
+    else if (!existing.includes(name)) existing.push(name);
   }
   const first = toEpochDay(FIRST_SUPPORTED_DATE);
   const last = toEpochDay(LAST_SUPPORTED_DATE);
@@ -103,8 +160,6 @@ export function allBankHolidays(jurisdiction: Jurisdiction): readonly BankHolida
   }
   return list;
 }
-
-const byYearCache = new Map<string, readonly BankHoliday[]>();
 
 /** Observed bank holidays of one year (weekdays only), sorted by date. */
 export function bankHolidaysIn(jurisdiction: Jurisdiction, year: number): readonly BankHoliday[] {

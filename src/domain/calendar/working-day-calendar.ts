@@ -15,8 +15,10 @@ import {
   LAST_SUPPORTED_DATE,
   bankHolidayEpochDays,
   bankHolidaysIn,
+  installBankHolidayList,
   isJurisdiction,
 } from './bank-holidays.ts';
+import type { BankHolidayList } from './gov-uk-bank-holidays.ts';
 import type { BankHoliday, Jurisdiction } from './bank-holidays.ts';
 import { dayOfWeekOfEpochDay, fromEpochDay, isIsoDate, toEpochDay } from './iso-date.ts';
 import type { IsoDate } from './iso-date.ts';
@@ -219,4 +221,16 @@ export function calendarFor(
   }
   closureCalendars.set(key, calendar);
   return calendar;
+}
+
+/**
+ * Makes `list` the gov.uk bank holiday list for the years it covers (null: the shipped snapshot), and
+ * drops every cached calendar so that the next `calendarFor` builds from it. Calendars already handed
+ * out keep the days they were built with.
+ */
+export function useBankHolidayList(list: BankHolidayList | null): void {
+  installBankHolidayList(list);
+  flagsByJurisdiction.clear();
+  baseCalendars.clear();
+  closureCalendars.clear();
 }

@@ -7,4 +7,5 @@ export const ADMIN_PATHS = {
   serviceAreas: `${PATHS.administration}/service-areas`,
   policy: `${PATHS.administration}/policy`,
   closureDays: `${PATHS.administration}/closure-days`,
+  bankHolidays: `${PATHS.administration}/bank-holidays`,
 } as const;

@@ -4,13 +4,14 @@ import { pageRoutes } from '../../platform/web/page-route.ts';
 import type { StaffDeps } from '../staff/deps.ts';
 import type { StaffPrincipal } from '../staff/staff-principal.ts';
 import { ADMIN_PATHS } from './admin-paths.ts';
+import { bankHolidayPages } from './bank-holidays.pages.ts';
 import { closureDayPages } from './closure-days.pages.ts';
 import { policyPages } from './policy.pages.ts';
 import { serviceAreaPages } from './service-areas.pages.ts';
 
 const pages = pageRoutes<StaffPrincipal>();
 
-/** Administration: the index, service areas and categories, the policy, closure days. */
+/** Administration: the index, service areas and categories, the policy, closure days, bank holidays. */
 export function administrationPages(deps: StaffDeps): PageRoute<StaffPrincipal>[] {
   return [
     pages.staff({
@@ -22,5 +23,6 @@ export function administrationPages(deps: StaffDeps): PageRoute<StaffPrincipal>[
     ...serviceAreaPages(deps),
     ...policyPages(deps),
     ...closureDayPages(deps),
+    ...bankHolidayPages(deps),
   ];
 }

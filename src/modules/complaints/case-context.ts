@@ -13,6 +13,7 @@ import type { Transaction } from '../../platform/db/database.ts';
 import { listClosureDays, policyVersion } from '../organisations/organisation.repository.ts';
 import type { CaseProjection } from './complaint.repository.ts';
 import { holdWorkingDays } from './working-days-lock.ts';
+import { keepBankHolidayListCurrent } from '../bank-holidays/bank-holiday-list-in-force.ts';
 
 /** What the domain needs to judge a case: its own policy version, its calendar, and the date. */
 export interface CaseContext {
@@ -36,13 +37,17 @@ export const systemClock: Clock = { now: () => new Date() };
  */
 export type Purpose = 'read' | 'write';
 
-/** The organisation's closure days, held against change until the transaction ends when writing. */
+/**
+ * The organisation's closure days, held against change until the transaction ends when writing; and
+ * the calendars brought up to date with the bank holiday list in force.
+ */
 export async function closureDaysFor(
   tx: Transaction,
   organisationId: string,
   purpose: Purpose,
 ): Promise<IsoDate[]> {
   if (purpose === 'write') await holdWorkingDays(tx, organisationId, 'shared');
+  await keepBankHolidayListCurrent(tx);
   return listClosureDays(tx, organisationId);
 }
 

@@ -17,7 +17,7 @@ import {
 import { STATUSES } from '../../domain/complaint/state.ts';
 import type { Transaction } from '../../platform/db/database.ts';
 import { InvalidInputError } from '../../platform/errors.ts';
-import { listClosureDays } from '../organisations/organisation.repository.ts';
+import { closureDaysFor } from './case-context.ts';
 import {
   CASE_SORTS,
   listCases,
@@ -142,7 +142,7 @@ export async function deadlineThresholds(
   organisationId: string,
   today: IsoDate,
 ): Promise<{ thresholds: DeadlineThresholds; calendars: Record<Jurisdiction, WorkingDayCalendar> }> {
-  const closures = await listClosureDays(tx, organisationId);
+  const closures = await closureDaysFor(tx, organisationId, 'read');
   const calendars = Object.fromEntries(JURISDICTIONS.map((j) => [j, calendarFor(j, closures)])) as Record<
     Jurisdiction,
     WorkingDayCalendar

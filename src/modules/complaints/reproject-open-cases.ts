@@ -10,12 +10,13 @@ import { cases } from '../../platform/db/schema.ts';
 import { listClosureDays, policyVersion } from '../organisations/organisation.repository.ts';
 import { projectionOf, type Clock } from './case-context.ts';
 import { holdWorkingDays } from './working-days-lock.ts';
+import { keepBankHolidayListCurrent } from '../bank-holidays/bank-holiday-list-in-force.ts';
 
 const BATCH_SIZE = 200;
 
 /**
  * Recomputes the stored deadline projection of every open case, for when the working days change
- * (a closure day added or removed). Run inside the transaction that made the change, so lists and
+ * (a closure day added or removed, a new bank holiday list). Run inside the transaction that made the change, so lists and
  * filters never see the old dates with the new calendar. Only the projection columns change: the
  * events and the state are facts and stay as they are. Cases are read in batches by id so memory
  * stays flat however many there are. Returns how many cases' projections changed.
@@ -28,6 +29,7 @@ export async function reprojectOpenCases(
   // Waits for case writes in flight to commit (so their versions are read below) and keeps new ones
   // waiting until this change commits (so they read the new closure days).
   await holdWorkingDays(tx, organisationId, 'exclusive');
+  await keepBankHolidayListCurrent(tx);
   const closureDays = await listClosureDays(tx, organisationId);
   const today = londonDateOf(clock.now());
   const policies = new Map<string, Policy>();

@@ -336,3 +336,20 @@ export const contacts = pgTable(
     check('contacts_status', sql`${t.status} in ('open', 'closed')`),
   ],
 );
+
+/**
+ * The gov.uk bank holiday lists imported (https://www.gov.uk/bank-holidays.json format), oldest first:
+ * the newest row (highest id) is in force; with none, the snapshot shipped in the code. Global, not per
+ * organisation: bank holidays are the country's, so the table has no organisation_id and no row-level
+ * security, and the tenant role may only read it. `list_id` tells one list from another across
+ * databases (each process holds one list in memory).
+ */
+export const bankHolidayLists = pgTable('bank_holiday_lists', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  listId: uuid('list_id').notNull().unique(),
+  /** 'snapshot', 'file' or the URL it was fetched from. */
+  source: text('source').notNull(),
+  importedAt: timestamp('imported_at', { withTimezone: true }).notNull(),
+  importedBy: text('imported_by').notNull(),
+  content: jsonb('content').notNull(),
+});

@@ -28,7 +28,7 @@ async function fillDate(page: Page, legend: string, date: { day: number; month: 
  * demo landlord's cases, which other journeys read, keep their deadlines and policy.
  */
 export function administrationJourneys(started: () => BrowserApp): void {
-  void describe('administration: service areas, policy, closure days', () => {
+  void describe('administration: service areas, policy, closure days, bank holidays', () => {
     let app: BrowserApp;
     let admin: Page;
     const nextYear = new Date().getUTCFullYear() + 1;
@@ -102,6 +102,14 @@ export function administrationJourneys(started: () => BrowserApp): void {
       assert.match(await row.innerText(), new RegExp(`24 December ${String(nextYear + 1)}`));
       await submit(admin, `Remove ${(await row.locator('th').innerText()).trim()}`);
       assert.match((await successBanner(admin)) ?? '', /Closure day removed/);
+    });
+
+    void it('shows the bank holidays in force and where they come from', { timeout }, async () => {
+      await visit(admin, '/admin');
+      await follow(admin, 'Bank holidays');
+      assert.equal(pathOf(admin), '/admin/bank-holidays');
+      assert.equal(await heading(admin), 'Bank holidays');
+      assert.match(await admin.locator('main').innerText(), /Last updated/);
     });
   });
 }

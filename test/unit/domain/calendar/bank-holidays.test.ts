@@ -2,7 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { JURISDICTIONS, calendarFor } from '../../../../src/domain/calendar/index.ts';
 import type { Jurisdiction } from '../../../../src/domain/calendar/index.ts';
-import { referenceDayOfWeek, referencePublicHolidays } from './reference-calendar.ts';
+import {
+  PROCLAIMED_SINCE_LIBRARY,
+  referenceDayOfWeek,
+  referencePublicHolidays,
+} from './reference-calendar.ts';
 
 function datesOf(jurisdiction: Jurisdiction, year: number): string[] {
   return calendarFor(jurisdiction)
@@ -19,10 +23,13 @@ function nameOn(jurisdiction: Jurisdiction, date: string): string | undefined {
 const isWeekend = (date: string): boolean => [0, 6].includes(referenceDayOfWeek(date));
 
 void describe('bank holiday lists, 2024-2030', () => {
-  void it('are exactly the weekday public holidays date-holidays reports', () => {
+  void it('are exactly the weekday public holidays date-holidays reports, plus those proclaimed since', () => {
     for (const jurisdiction of JURISDICTIONS) {
       for (let year = 2024; year <= 2030; year++) {
-        const expected = [...referencePublicHolidays(jurisdiction, year)].filter((d) => !isWeekend(d)).sort();
+        const proclaimed = PROCLAIMED_SINCE_LIBRARY[jurisdiction].filter((d) => d.startsWith(`${year}-`));
+        const expected = [...referencePublicHolidays(jurisdiction, year), ...proclaimed]
+          .filter((d) => !isWeekend(d))
+          .sort();
         assert.deepEqual(datesOf(jurisdiction, year), expected, `${jurisdiction} ${year}`);
       }
     }
@@ -70,10 +77,12 @@ void describe('bank holiday lists, 2024-2030', () => {
 
   void it('Scotland: 2 January, first Monday in August, St Andrew’s Day, no Easter Monday', () => {
     assert.deepEqual(datesOf('scotland', 2026), [
-      '2026-01-01', '2026-01-02', '2026-04-03', '2026-05-04', '2026-05-25',
+      '2026-01-01', '2026-01-02', '2026-04-03', '2026-05-04', '2026-05-25', '2026-06-15',
       '2026-08-03', '2026-11-30', '2026-12-25', '2026-12-28',
     ]); // prettier-ignore
-    assert.equal(nameOn('scotland', '2027-01-04'), 'January 2nd (substitute day)');
+    assert.equal(nameOn('scotland', '2026-06-15'), 'Extra bank holiday');
+    // gov.uk's title; date-holidays calls it 'January 2nd (substitute day)'.
+    assert.equal(nameOn('scotland', '2027-01-04'), '2nd January (substitute day)');
     assert.equal(nameOn('scotland', '2026-11-30'), 'St Andrew’s Day'); // a Monday
     assert.equal(nameOn('scotland', '2025-12-01'), 'St Andrew’s Day (substitute day)'); // 30 Nov 2025 is a Sunday
     assert.equal(nameOn('scotland', '2024-12-02'), 'St Andrew’s Day (substitute day)'); // 30 Nov 2024 is a Saturday

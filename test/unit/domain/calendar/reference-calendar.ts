@@ -1,6 +1,8 @@
 /**
  * A deliberately naive working-day calendar for checking the real one: day-by-day loops over JS Dates,
- * with holidays asked of date-holidays directly. It shares no code with src/domain/calendar.
+ * with holidays asked of date-holidays directly, plus the one-off holidays proclaimed since date-holidays
+ * 3.37.0 was published (which PutRight takes from the gov.uk list). It shares no code with
+ * src/domain/calendar.
  */
 import Holidays from 'date-holidays';
 import type { Jurisdiction } from '../../../../src/domain/calendar/index.ts';
@@ -12,6 +14,13 @@ const REGION: Record<Jurisdiction, string> = {
 };
 
 const MS_PER_DAY = 86_400_000;
+
+/** Proclaimed after date-holidays 3.37.0: Scotland's extra bank holiday (Royal Proclamation, 4 Feb 2026). */
+export const PROCLAIMED_SINCE_LIBRARY: Readonly<Record<Jurisdiction, readonly string[]>> = {
+  'england-and-wales': [],
+  scotland: ['2026-06-15'],
+  'northern-ireland': [],
+};
 const sources = new Map<Jurisdiction, Holidays>();
 const holidayDates = new Map<string, Set<string>>();
 
@@ -58,6 +67,7 @@ export class ReferenceCalendar {
     const dow = referenceDayOfWeek(date);
     if (dow === 0 || dow === 6) return false;
     if (this.closures.has(date)) return false;
+    if (PROCLAIMED_SINCE_LIBRARY[this.jurisdiction].includes(date)) return false;
     return !referencePublicHolidays(this.jurisdiction, Number(date.slice(0, 4))).has(date);
   }
 
