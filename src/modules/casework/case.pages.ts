@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { rolesAllowedTo } from '../../domain/access/permissions.ts';
-import { describeStatus, type CommandName } from '../../domain/complaint/decide.ts';
+import {
+  describeStatus,
+  HANDLER_COMMANDS,
+  type CommandName,
+  type HandlerCommand,
+} from '../../domain/complaint/decide.ts';
 import { ConflictError } from '../../platform/errors.ts';
 import type { FormErrors, FormValues } from '../../platform/web/forms.ts';
 import { pageRoutes, type PageResult, type PageRoute } from '../../platform/web/page-route.ts';
@@ -32,31 +37,28 @@ const caseHref = (reference: string) => `${PATHS.cases}/${reference}`;
 const CONFLICT =
   'This case has changed since you opened this form: someone else has updated it. Check the case, then submit the form again if it is still needed.';
 
-/** The forms with a handler field, and the stage each gives (null: the case's current stage). */
-export const FORMS_WITH_A_HANDLER: Partial<Record<CommandName, 1 | 2 | null>> = {
-  acknowledge: 1,
-  'assign-handler': null,
-  'acknowledge-stage-2': 2,
-};
+/** The forms with a handler field. */
+export const FORMS_WITH_A_HANDLER: readonly CommandName[] = HANDLER_COMMANDS;
+
+const hasHandlerField = (command: CommandName): command is HandlerCommand =>
+  FORMS_WITH_A_HANDLER.includes(command);
+
+const handlerStage = (command: CommandName, caseStage: 1 | 2): 1 | 2 =>
+  command === 'acknowledge' ? 1 : command === 'acknowledge-stage-2' ? 2 : caseStage;
 
 /** A form's context is the case page's read, with the staff only where the form offers them. */
-async function actionContext(
+function actionContext(
   deps: StaffDeps,
   principal: StaffPrincipal,
   reference: string,
   command: CommandName,
 ): Promise<ActionContext> {
-  if (!(command in FORMS_WITH_A_HANDLER)) return getCasePage(deps, principal.organisationId, reference);
-  const stage = FORMS_WITH_A_HANDLER[command] ?? null;
-  const first = await getCasePage(
+  return getCasePage(
     deps,
     principal.organisationId,
     reference,
-    stage ? { staffFor: stage } : {},
+    hasHandlerField(command) ? { staffFor: command } : {},
   );
-  return stage
-    ? first
-    : getCasePage(deps, principal.organisationId, reference, { staffFor: first.view.stage });
 }
 
 function formPage(
@@ -67,6 +69,8 @@ function formPage(
 ): PageResult {
   const form = ACTION_FORMS[command];
   const allowed = ctx.view.allowedCommands.includes(command);
+  // A form whose only answer is a handler nobody can be: say so rather than offer an empty list.
+  const nobody = allowed && hasHandlerField(command) && ctx.staff.length === 0;
   const title = form.title.charAt(0).toLowerCase() + form.title.slice(1);
   return {
     view: 'cases/action.njk',
@@ -80,9 +84,11 @@ function formPage(
       fields: withAnswers(form.fields(ctx), values),
       values,
       version: extra.version ?? String(ctx.view.version),
-      unavailable: allowed
-        ? undefined
-        : `You cannot ${title} now: this complaint is ${describeStatus(ctx.view.status)}, and the rules do not allow it at this point.`,
+      unavailable: !allowed
+        ? `You cannot ${title} now: this complaint is ${describeStatus(ctx.view.status)}, and the rules do not allow it at this point.`
+        : nobody
+          ? `You cannot ${title} now: there is nobody ${command === 'assign-handler' ? 'else ' : ''}who can handle stage ${handlerStage(command, ctx.view.stage)} of this complaint. It needs an active account whose role can send that stage’s response, and at stage 2 someone the policy allows (never the stage 1 handler).`
+          : undefined,
       errors: extra.errors,
     },
   };
@@ -154,7 +160,7 @@ export function casePages(deps: StaffDeps): PageRoute<StaffPrincipal>[] {
       roles: rolesAllowedTo('view-cases'),
       params: caseParams,
       handler: async ({ principal, params, query }) => {
-        const { view, events, contacts, areas, today } = await getCasePage(
+        const { view, offered, events, contacts, areas, today } = await getCasePage(
           deps,
           principal.organisationId,
           params.reference,
@@ -167,7 +173,7 @@ export function casePages(deps: StaffDeps): PageRoute<StaffPrincipal>[] {
         return {
           view: 'cases/case.njk',
           data: {
-            ...casePageData(view, events, principal.role, today, areas),
+            ...casePageData(view, events, principal.role, today, areas, offered),
             contacts,
             done,
           },

@@ -1,5 +1,6 @@
 import type { IsoDate } from '../../domain/calendar/index.ts';
 import type { StaffMember } from '../../domain/complaint/command-schemas.ts';
+import type { CommandName, HandlerCommand } from '../../domain/complaint/decide.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { listServiceAreas, type ServiceArea } from '../administration/service-areas.repository.ts';
 import { loadCaseContext } from '../complaints/case-context.ts';
@@ -9,14 +10,14 @@ import type { ComplaintDeps } from '../complaints/deps.ts';
 import { describeEvents, type DescribedEvent } from '../complaints/get-timeline.use-case.ts';
 import { listContactsForCase } from '../contacts/contact.repository.ts';
 import { presentContactSummary, type ContactSummaryView } from '../contacts/contact.presenter.ts';
-import { assignableStaff } from './assignable-staff.ts';
+import { assignableStaff, commandsWithoutAHandler } from './assignable-staff.ts';
 
 /** What to read besides the case itself: the case page wants its record, a form perhaps the staff. */
 export interface CasePageParts {
   /** The timeline, linked contacts and service areas the case page shows. */
   record?: boolean;
-  /** The staff a stage of the case can be given to, for a form with a handler field. */
-  staffFor?: 1 | 2;
+  /** The staff the form of this command can name as the handler. */
+  staffFor?: HandlerCommand;
 }
 
 export interface CasePage {
@@ -24,6 +25,11 @@ export interface CasePage {
   today: IsoDate;
   /** The reasons the case's own policy version gives for not accepting it, for its country. */
   exclusionReasons: { code: string; label: string }[];
+  /**
+   * What the case page offers: what the rules allow (`view.allowedCommands`), less a form that
+   * needs a handler when nobody can be named (read with `parts.record`; else the rules' list).
+   */
+  offered: CommandName[];
   /** Empty unless `parts.staffFor`. */
   staff: StaffMember[];
   /** Empty unless `parts.record`. */
@@ -47,8 +53,10 @@ export async function getCasePage(
     const state = await loadCaseState(tx, organisationId, reference);
     if (!state) throw new NotFoundError(`There is no complaint ${reference}`);
     const ctx = await loadCaseContext(tx, organisationId, state, deps.clock);
+    const view = presentComplaint(state, ctx);
     const page: CasePage = {
-      view: presentComplaint(state, ctx),
+      view,
+      offered: view.allowedCommands,
       today: ctx.today,
       exclusionReasons: ctx.rules.exclusionReasons,
       staff: parts.staffFor
@@ -62,6 +70,19 @@ export async function getCasePage(
     const events = await loadEvents(tx, organisationId, state.caseId);
     const contacts = await listContactsForCase(tx, organisationId, state.caseId);
     const areas = await listServiceAreas(tx, organisationId, { includeRetired: true });
-    return { ...page, events: describeEvents(events), contacts: contacts.map(presentContactSummary), areas };
+    const unstaffed = await commandsWithoutAHandler(
+      tx,
+      organisationId,
+      view.allowedCommands,
+      state,
+      ctx.rules,
+    );
+    return {
+      ...page,
+      offered: view.allowedCommands.filter((c) => !(unstaffed as CommandName[]).includes(c)),
+      events: describeEvents(events),
+      contacts: contacts.map(presentContactSummary),
+      areas,
+    };
   });
 }
