@@ -239,31 +239,67 @@ void describe('commands offered on a case are the ones the rules allow', () => {
     assert.ok(tried > references.length * COMMANDS.length - 1);
   });
 
-  void it('the case page shows each role the offered commands it may give, and the API lists them', async () => {
-    const officer = person('complaints-officer');
-    const browser = new TestBrowser(t);
-    const signIn = await browser.signIn(officer.email, officer.password);
-    assert.equal(signIn.status, 303);
+  void it('the case page shows each person the offered commands they may give, and the API lists them', async () => {
+    const viewers = [
+      person('complaints-officer'),
+      person('handler', 0),
+      person('handler', 1),
+      person('senior-lead'),
+    ];
+    const browsers = await Promise.all(
+      viewers.map(async (viewer) => {
+        const browser = new TestBrowser(t);
+        assert.equal((await browser.signIn(viewer.email, viewer.password)).status, 303);
+        return browser;
+      }),
+    );
     const list = await api(t, demo, 'GET', '/api/v1/complaints?limit=200');
+    let responsesWithheld = 0;
     for (const item of list.body.items as { id: string; reference: string }[]) {
       const view = await api(t, demo, 'GET', `/api/v1/complaints/${item.id}`);
-      const page = await getCasePage(
-        { db: t.database.db, clock: t.clock },
-        demo.organisationId,
-        item.reference,
-        { record: true },
-      );
-      assert.deepEqual(view.body.allowedCommands, page.view.allowedCommands);
-      const html = (await browser.get(`/cases/${item.reference}`)).body;
-      const buttons = [...html.matchAll(new RegExp(`href="/cases/${item.reference}/([a-z0-9-]+)"`, 'g'))]
-        .map((m) => m[1] as CommandName)
-        .filter((c) => COMMANDS.includes(c));
-      assert.deepEqual(
-        [...new Set(buttons)].sort(),
-        actionsFor('complaints-officer', page.offered).sort(),
-        item.reference,
-      );
+      for (const [i, viewer] of viewers.entries()) {
+        const page = await getCasePage(
+          { db: t.database.db, clock: t.clock },
+          demo.organisationId,
+          item.reference,
+          { record: true, viewer: { id: viewer.staffId, name: viewer.name } },
+        );
+        assert.deepEqual(view.body.allowedCommands, page.view.allowedCommands);
+        const browser = browsers[i];
+        assert.ok(browser);
+        const html = (await browser.get(`/cases/${item.reference}`)).body;
+        const buttons = [...html.matchAll(new RegExp(`href="/cases/${item.reference}/([a-z0-9-]+)"`, 'g'))]
+          .map((m) => m[1] as CommandName)
+          .filter((c) => COMMANDS.includes(c));
+        assert.deepEqual(
+          [...new Set(buttons)].sort(),
+          actionsFor(viewer.role, page.offered).sort(),
+          `${item.reference} for ${viewer.name}`,
+        );
+        // A response is offered only to the stage's handler, though the role may send responses.
+        for (const [command, stage] of [
+          ['respond', page.view.handlers.stage1],
+          ['final-response', page.view.handlers.stage2],
+        ] as const) {
+          if (!page.view.allowedCommands.includes(command) || !may(viewer.role, command)) continue;
+          const theirs = stage?.id === viewer.staffId;
+          assert.equal(
+            buttons.includes(command),
+            theirs,
+            `${command} on ${item.reference} for ${viewer.name}`,
+          );
+          if (theirs) continue;
+          responsesWithheld += 1;
+          const form = await browser.get(`/cases/${item.reference}/${command}`);
+          assert.match(
+            form.body,
+            /You cannot send the (stage 1|final) response now\. Only the stage [12] handler/,
+          );
+          assert.doesNotMatch(form.body, /id="case-action"/);
+        }
+      }
     }
+    assert.ok(responsesWithheld > 0, 'some response was withheld from someone who is not its handler');
   });
 
   for (const preset of ['hos-code-2024', 'one-manchester']) {

@@ -217,11 +217,41 @@ const PRECONDITIONS: {
         },
 };
 
-/** The commands the rules allow on this case now: what pages and the API offer. */
+/**
+ * The commands the rules allow on this case now: the status table and the preconditions that
+ * depend on the case alone. What the API offers, and (for the one viewing it) the case page.
+ */
 export function allowedCommands(state: ComplaintState, ctx: RulesContext): CommandName[] {
   return (Object.keys(ALLOWED_IN) as CommandName[]).filter(
     (name) => ALLOWED_IN[name].includes(state.status) && !PRECONDITIONS[name]?.(state, ctx, ctx.today),
   );
+}
+
+/**
+ * Why the rules refuse this member of staff giving the command, whatever their role allows, or
+ * null: a response is sent only by the stage's handler. `decide` refuses with it; a page offers a
+ * response only to that handler.
+ */
+export function actorRefusal(
+  state: ComplaintState,
+  command: CommandName,
+  actor: StaffMember,
+): Refusal | null {
+  if (command !== 'respond' && command !== 'final-response') return null;
+  const stage = command === 'respond' ? 1 : 2;
+  const handler = stageOf(state, stage).handler;
+  if (!handler) {
+    return {
+      code: 'handler-needed',
+      message: `Assign a stage ${stage} handler before responding`,
+      field: 'handler',
+    };
+  }
+  if (handler.id === actor.id) return null;
+  return {
+    code: 'wrong-person',
+    message: `Only the stage ${stage} handler, ${handler.name}, can send the ${stage === 1 ? 'stage 1' : 'final'} response`,
+  };
 }
 
 /** Clock skew tolerated between a client's "when it happened" and the server's clock. */
@@ -446,14 +476,8 @@ function checkDecisions(state: ComplaintState, decisions: CommandInputs['respond
 
 function respondAt(stage: 1 | 2): Handler<'respond' | 'final-response'> {
   return (state, input, ctx) => {
-    const handler = stageOf(state, stage).handler;
-    if (!handler) refuse('handler-needed', `Assign a stage ${stage} handler before responding`, 'handler');
-    if (handler.id !== ctx.actor.id) {
-      refuse(
-        'wrong-person',
-        `Only the stage ${stage} handler, ${handler.name}, can send the ${stage === 1 ? 'stage 1' : 'final'} response`,
-      );
-    }
+    const refusal = actorRefusal(state, stage === 1 ? 'respond' : 'final-response', ctx.actor);
+    if (refusal) refuse(refusal.code, refusal.message, refusal.field);
     checkDecisions(state, input.decisions);
     const items: TrackedItem[] = [];
     for (const r of input.remedies) {

@@ -19,7 +19,7 @@ import { ACTION_FORMS, type ActionContext } from './case-actions.ts';
 import { actionFormErrors } from './case-form-errors.ts';
 import { fieldIds, withAnswers } from './case-form-fields.ts';
 import { casePageData } from './case-view.ts';
-import { getCasePage } from './get-case-page.use-case.ts';
+import { getCasePage, type CasePage } from './get-case-page.use-case.ts';
 
 const pages = pageRoutes<StaffPrincipal>();
 
@@ -46,29 +46,30 @@ const hasHandlerField = (command: CommandName): command is HandlerCommand =>
 const handlerStage = (command: CommandName, caseStage: 1 | 2): 1 | 2 =>
   command === 'acknowledge' ? 1 : command === 'acknowledge-stage-2' ? 2 : caseStage;
 
+const viewerOf = (principal: StaffPrincipal) => ({ id: principal.staffId, name: principal.name });
+
 /** A form's context is the case page's read, with the staff only where the form offers them. */
 function actionContext(
   deps: StaffDeps,
   principal: StaffPrincipal,
   reference: string,
   command: CommandName,
-): Promise<ActionContext> {
-  return getCasePage(
-    deps,
-    principal.organisationId,
-    reference,
-    hasHandlerField(command) ? { staffFor: command } : {},
-  );
+): Promise<CasePage> {
+  return getCasePage(deps, principal.organisationId, reference, {
+    viewer: viewerOf(principal),
+    ...(hasHandlerField(command) ? { staffFor: command } : {}),
+  });
 }
 
 function formPage(
   command: CommandName,
-  ctx: ActionContext,
+  ctx: ActionContext & Pick<CasePage, 'withheld'>,
   values: FormValues,
   extra: { errors?: FormErrors; status?: number; version?: string } = {},
 ): PageResult {
   const form = ACTION_FORMS[command];
   const allowed = ctx.view.allowedCommands.includes(command);
+  const withheld = ctx.withheld[command];
   // A form whose only answer is a handler nobody can be: say so rather than offer an empty list.
   const nobody = allowed && hasHandlerField(command) && ctx.staff.length === 0;
   const title = form.title.charAt(0).toLowerCase() + form.title.slice(1);
@@ -86,9 +87,11 @@ function formPage(
       version: extra.version ?? String(ctx.view.version),
       unavailable: !allowed
         ? `You cannot ${title} now: this complaint is ${describeStatus(ctx.view.status)}, and the rules do not allow it at this point.`
-        : nobody
-          ? `You cannot ${title} now: there is nobody ${command === 'assign-handler' ? 'else ' : ''}who can handle stage ${handlerStage(command, ctx.view.stage)} of this complaint. It needs an active account whose role can send that stage’s response, and at stage 2 someone the policy allows (never the stage 1 handler).`
-          : undefined,
+        : withheld
+          ? `You cannot ${title} now. ${withheld.replace(/\.$/, '')}.`
+          : nobody
+            ? `You cannot ${title} now: there is nobody ${command === 'assign-handler' ? 'else ' : ''}who can handle stage ${handlerStage(command, ctx.view.stage)} of this complaint. It needs an active account whose role can send that stage’s response, and at stage 2 someone the policy allows (never the stage 1 handler).`
+            : undefined,
       errors: extra.errors,
     },
   };
@@ -164,7 +167,7 @@ export function casePages(deps: StaffDeps): PageRoute<StaffPrincipal>[] {
           deps,
           principal.organisationId,
           params.reference,
-          { record: true },
+          { record: true, viewer: viewerOf(principal) },
         );
         const done =
           query.done && Object.hasOwn(ACTION_FORMS, query.done)

@@ -1,6 +1,6 @@
 import type { IsoDate } from '../../domain/calendar/index.ts';
 import type { StaffMember } from '../../domain/complaint/command-schemas.ts';
-import type { CommandName, HandlerCommand } from '../../domain/complaint/decide.ts';
+import { actorRefusal, type CommandName, type HandlerCommand } from '../../domain/complaint/decide.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { listServiceAreas, type ServiceArea } from '../administration/service-areas.repository.ts';
 import { loadCaseContext } from '../complaints/case-context.ts';
@@ -12,12 +12,17 @@ import { listContactsForCase } from '../contacts/contact.repository.ts';
 import { presentContactSummary, type ContactSummaryView } from '../contacts/contact.presenter.ts';
 import { assignableStaff, commandsWithoutAHandler } from './assignable-staff.ts';
 
+const NOBODY_TO_HANDLE =
+  'There is nobody who can be named to handle it: it needs an active account whose role can send that stage’s response, and at stage 2 someone the policy allows (never the stage 1 handler).';
+
 /** What to read besides the case itself: the case page wants its record, a form perhaps the staff. */
 export interface CasePageParts {
   /** The timeline, linked contacts and service areas the case page shows. */
   record?: boolean;
   /** The staff the form of this command can name as the handler. */
   staffFor?: HandlerCommand;
+  /** Who is looking: a response is offered only to the stage's handler. */
+  viewer?: StaffMember;
 }
 
 export interface CasePage {
@@ -26,10 +31,15 @@ export interface CasePage {
   /** The reasons the case's own policy version gives for not accepting it, for its country. */
   exclusionReasons: { code: string; label: string }[];
   /**
-   * What the case page offers: what the rules allow (`view.allowedCommands`), less a form that
-   * needs a handler when nobody can be named (read with `parts.record`; else the rules' list).
+   * What the case page offers: what the rules allow (`view.allowedCommands`), less what `withheld`
+   * lists.
    */
   offered: CommandName[];
+  /**
+   * Commands the rules allow on the case but not from the viewer (a response is the stage handler's),
+   * or (read with `parts.record`) with a handler nobody can be: why each is not offered.
+   */
+  withheld: Partial<Record<CommandName, string>>;
   /** Empty unless `parts.staffFor`. */
   staff: StaffMember[];
   /** Empty unless `parts.record`. */
@@ -54,9 +64,27 @@ export async function getCasePage(
     if (!state) throw new NotFoundError(`There is no complaint ${reference}`);
     const ctx = await loadCaseContext(tx, organisationId, state, deps.clock);
     const view = presentComplaint(state, ctx);
+    const withheld: CasePage['withheld'] = {};
+    const { viewer } = parts;
+    for (const command of viewer ? view.allowedCommands : []) {
+      const refusal = viewer ? actorRefusal(state, command, viewer) : null;
+      if (refusal) withheld[command] = refusal.message;
+    }
+    if (parts.record) {
+      for (const command of await commandsWithoutAHandler(
+        tx,
+        organisationId,
+        view.allowedCommands,
+        state,
+        ctx.rules,
+      )) {
+        withheld[command] = NOBODY_TO_HANDLE;
+      }
+    }
     const page: CasePage = {
       view,
-      offered: view.allowedCommands,
+      offered: view.allowedCommands.filter((c) => !Object.hasOwn(withheld, c)),
+      withheld,
       today: ctx.today,
       exclusionReasons: ctx.rules.exclusionReasons,
       staff: parts.staffFor
@@ -70,16 +98,8 @@ export async function getCasePage(
     const events = await loadEvents(tx, organisationId, state.caseId);
     const contacts = await listContactsForCase(tx, organisationId, state.caseId);
     const areas = await listServiceAreas(tx, organisationId, { includeRetired: true });
-    const unstaffed = await commandsWithoutAHandler(
-      tx,
-      organisationId,
-      view.allowedCommands,
-      state,
-      ctx.rules,
-    );
     return {
       ...page,
-      offered: view.allowedCommands.filter((c) => !(unstaffed as CommandName[]).includes(c)),
       events: describeEvents(events),
       contacts: contacts.map(presentContactSummary),
       areas,

@@ -6,6 +6,7 @@ import type { StaffMember } from '../../../../src/domain/complaint/command-schem
 import { findDeadline } from '../../../../src/domain/complaint/deadlines.ts';
 import {
   ALLOWED_IN,
+  actorRefusal,
   allowedCommands,
   stage2HandlerRefusal,
   type CommandName,
@@ -176,12 +177,16 @@ void describe('allowedCommands: what is offered is exactly what the rules allow'
             for (const name of COMMANDS) {
               if (allowed.includes(name)) {
                 assert.doesNotThrow(
-                  () => { attempt(c, name, true); },
+                  () => {
+                    attempt(c, name, true);
+                  },
                   `${name} is offered in ${c.state.status} under ${String(p)}`,
                 );
               } else {
                 assert.throws(
-                  () => { attempt(c, name, true); },
+                  () => {
+                    attempt(c, name, true);
+                  },
                   CommandRefused,
                   `${name} is not offered in ${c.state.status} under ${String(p)}`,
                 );
@@ -267,6 +272,27 @@ void describe('allowedCommands: what is offered is exactly what the rules allow'
         null,
         'asking for stage 2 is not acting',
       );
+    }
+  });
+
+  void it('offers a response only to the stage’s handler, as decide requires', () => {
+    const c = receiveCase();
+    c.on('2026-12-24').accept().acknowledge({ handler: HANDLER_1 });
+    assert.ok(offered(c).includes('respond'));
+    for (const person of [OFFICER, HANDLER_1, HANDLER_2]) {
+      const refusal = actorRefusal(c.state, 'respond', person);
+      let code: string | null = null;
+      try {
+        c.as(person).decide('respond', { decisions: decisionsFor(c.state) });
+      } catch (error) {
+        assert.ok(error instanceof CommandRefused);
+        code = error.code;
+      }
+      assert.equal(code, refusal?.code ?? null, person.name);
+      assert.equal(refusal === null, person.id === HANDLER_1.id, person.name);
+    }
+    for (const command of COMMANDS.filter((n) => n !== 'respond' && n !== 'final-response')) {
+      assert.equal(actorRefusal(c.state, command, OFFICER), null, command);
     }
   });
 });
