@@ -9,7 +9,15 @@ import {
   updateServiceCategory,
 } from '../../src/modules/administration/service-areas.repository.ts';
 import { createDemoLandlord } from '../../src/modules/demo/create-demo-landlord.ts';
-import { createTestOrganisation, startTestApp, type TestApp } from '../support/test-app.ts';
+import type { ContactDetails } from '../../src/modules/contacts/contact.repository.ts';
+import {
+  api,
+  complaintInput,
+  createTestOrganisation,
+  startTestApp,
+  type TestApp,
+  type TestOrganisation,
+} from '../support/test-app.ts';
 import { errorSummary, heading, signedIn, type TestBrowser } from '../support/web-client.ts';
 
 /** What a browser submits for an attribute value Nunjucks escaped. */
@@ -35,6 +43,7 @@ function contactForm(overrides: Record<string, string> = {}): Record<string, str
     residentPhone: '07700 900123',
     summary: 'The kitchen tap drips.',
     serviceArea: 'repairs',
+    hasRepresentative: 'no',
     dissatisfied: 'no',
     ...overrides,
   };
@@ -53,7 +62,7 @@ const complaintForm = (overrides: Record<string, string> = {}) =>
 
 void describe('log a contact: intake and triage', () => {
   let t: TestApp;
-  let alpha: { organisationId: string; referencePrefix: string };
+  let alpha: TestOrganisation;
   let beta: { organisationId: string; referencePrefix: string };
   let officer: TestBrowser;
   let frontLine: TestBrowser;
@@ -195,7 +204,7 @@ void describe('log a contact: intake and triage', () => {
         'issueDate-day': '',
         serviceArea: 'Repairs!',
         residentEmail: 'nope',
-        channel: 'third-party',
+        hasRepresentative: 'yes',
       }),
       _step: 'check',
     });
@@ -212,6 +221,137 @@ void describe('log a contact: intake and triage', () => {
     });
     assert.equal(future.status, 400);
     assert.equal(errorSummary(future.body), 'The date and time received cannot be in the future');
+  });
+
+  void it('asks whether someone acts for the resident apart from how they made contact, revealing the questions about them', async () => {
+    const page = await frontLine.get('/contacts/new');
+    assert.match(page.body, /Is someone acting for the resident\?/);
+    // The GOV.UK conditional reveal: without JavaScript the questions show; with it, only after "Yes".
+    assert.match(
+      page.body,
+      /name="hasRepresentative"[^>]*value="yes"[^>]*data-aria-controls="conditional-hasRepresentative"/,
+    );
+    const reveal =
+      /<div class="govuk-radios__conditional[^"]*" id="conditional-hasRepresentative">([\s\S]*?)<\/div>\s*<\/div>/.exec(
+        page.body,
+      )?.[1] ?? '';
+    for (const field of ['representativeName', 'representativeRelationship', 'consentHeld']) {
+      assert.match(reveal, new RegExp(`name="${field}"`), `${field} is revealed by "Yes"`);
+    }
+    // How the contact was made is one question; a representative is not a channel.
+    assert.doesNotMatch(page.body, /name="channel"[^>]*value="third-party"/);
+
+    const unanswered = await officer.post('/contacts/new', {
+      ...complaintForm({ hasRepresentative: '' }),
+      _step: 'check',
+    });
+    assert.equal(unanswered.status, 400);
+    assert.equal(errorSummary(unanswered.body), 'Select whether someone is acting for the resident');
+    const noName = await officer.post('/contacts/new', {
+      ...complaintForm({ hasRepresentative: 'yes' }),
+      _step: 'check',
+    });
+    assert.equal(
+      errorSummary(noName.body),
+      'Enter the representative’s name Select the representative’s relationship to the resident Select whether the resident’s consent is held',
+    );
+  });
+
+  void it('keeps a representative and the channel both, through check-your-answers, the case, its page and the API', async () => {
+    const form = complaintForm({
+      channel: 'phone',
+      hasRepresentative: 'yes',
+      representativeName: 'Cllr Sam Patel',
+      representativeRelationship: 'councillor',
+      consentHeld: 'no',
+    });
+    await frontLine.get('/contacts/new');
+    const check = await frontLine.post('/contacts/new', { ...form, _step: 'check' });
+    assert.equal(check.status, 200, errorSummary(check.body) ?? 'check page');
+    const checkText = check.body.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    assert.match(checkText, /How it was made Phone/);
+    assert.match(checkText, /Representative Cllr Sam Patel \(Councillor\); consent held: No/);
+
+    const location = await logThroughCheck(frontLine, form);
+    const reference = location.replace('/cases/', '');
+    assert.match(reference, /^[A-Z]+-2026-\d{6}$/);
+    const casePage = await frontLine.get(location);
+    const caseText = casePage.body.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    assert.match(caseText, /Cllr Sam Patel \(Councillor\)/);
+    assert.match(caseText, /How it was made Phone/);
+
+    const [caseRow] = await t.database.db.privileged((tx) =>
+      tx.select().from(cases).where(eq(cases.reference, reference)),
+    );
+    const view = await api(t, alpha, 'GET', `/api/v1/complaints/${caseRow?.caseId ?? ''}`);
+    assert.equal(view.status, 200);
+    assert.equal(view.body.channel, 'phone');
+    assert.deepEqual(view.body.representative, {
+      name: 'Cllr Sam Patel',
+      relationship: 'councillor',
+      consentHeld: false,
+    });
+    const [contact] = await t.database.db.privileged((tx) =>
+      tx
+        .select()
+        .from(contacts)
+        .where(eq(contacts.linkedCaseId, caseRow?.caseId ?? '')),
+    );
+    assert.equal(contact?.channel, 'phone');
+    assert.equal((contact?.details as ContactDetails | undefined)?.representative?.name, 'Cllr Sam Patel');
+  });
+
+  void it('keeps a service request’s representative on the complaint raised about it, with the channel of that complaint', async () => {
+    const location = await logThroughCheck(
+      officer,
+      contactForm({
+        channel: 'email',
+        hasRepresentative: 'yes',
+        representativeName: 'Dana Advocate',
+        representativeRelationship: 'advocate',
+        consentHeld: 'yes',
+      }),
+    );
+    const path = location.replace(/\?.*/, '');
+    const request = await officer.get(path);
+    assert.match(request.body, /Dana Advocate \(Advocate\); consent held: yes/);
+    const raised = await officer.post(`${path}/raise-complaint`, {
+      channel: 'phone',
+      summary: 'Still no repair.',
+    });
+    assert.equal(raised.status, 303, errorSummary(raised.body) ?? 'raised');
+    const reference = (raised.location ?? '').replace('/cases/', '');
+    const [caseRow] = await t.database.db.privileged((tx) =>
+      tx.select().from(cases).where(eq(cases.reference, reference)),
+    );
+    const view = await api(t, alpha, 'GET', `/api/v1/complaints/${caseRow?.caseId ?? ''}`);
+    assert.equal(view.body.channel, 'phone');
+    assert.deepEqual(view.body.representative, {
+      name: 'Dana Advocate',
+      relationship: 'advocate',
+      consentHeld: true,
+    });
+    const casePage = await officer.get(`/cases/${reference}`);
+    assert.match(casePage.body, /Dana Advocate \(Advocate\)/);
+  });
+
+  void it('keeps a representative with channel phone through POST /api/v1/complaints', async () => {
+    const representative = { name: 'Jo Relative', relationship: 'relative', consentHeld: true };
+    const received = await api(
+      t,
+      alpha,
+      'POST',
+      '/api/v1/complaints',
+      complaintInput({ channel: 'phone', representative }),
+    );
+    assert.equal(received.status, 201, JSON.stringify(received.body));
+    assert.equal(received.body.channel, 'phone');
+    assert.deepEqual(received.body.representative, representative);
+    const view = await api(t, alpha, 'GET', `/api/v1/complaints/${String(received.body.id)}`);
+    assert.equal(view.body.channel, 'phone');
+    assert.deepEqual(view.body.representative, representative);
+    const casePage = await officer.get(`/cases/${String(received.body.reference)}`);
+    assert.match(casePage.body, /Jo Relative \(Relative\)/);
   });
 
   void it('the "Change" step shows the form again with every answer kept', async () => {

@@ -2,7 +2,7 @@ import type { CommandName } from '../complaint/decide.ts';
 
 /**
  * Who may do what. One typed table: route checks and the buttons on a case page are both derived
- * from it, combined with what the rules allow on the case now (`availableCommands`).
+ * from it, combined with what the rules allow on the case now (`allowedCommands`).
  */
 
 export const ROLES = [

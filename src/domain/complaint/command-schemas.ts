@@ -109,6 +109,14 @@ export const CHANNEL_NAMES: Record<(typeof CHANNELS)[number], string> = {
   'third-party': 'Via a third party (a representative)',
 };
 export const channelSchema = z.enum(CHANNELS, { error: 'Select how the complaint was made' });
+/**
+ * The channels staff choose from when logging a contact. "Via a third party" is not one: who acts for
+ * the resident is a separate question, so a representative's phone call is recorded as a phone call
+ * with a representative. The API still accepts "third-party" from systems that send it.
+ */
+export const INTAKE_CHANNELS = CHANNELS.filter(
+  (c): c is Exclude<(typeof CHANNELS)[number], 'third-party'> => c !== 'third-party',
+);
 
 export const contactSchema = z.object({
   email: z.email({ error: 'Enter an email address in the correct format, like name@example.com' }).optional(),

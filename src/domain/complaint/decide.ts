@@ -70,7 +70,7 @@ const STAGE_1_UNANSWERED: readonly Status[] = ['received', 'accepted', 'stage-1'
 /**
  * The states in which each command may be given. Some commands also need more than a state (an
  * outstanding action to complete, an overdue response to escalate): PRECONDITIONS says what. Pages
- * and the API offer exactly what `availableCommands` returns, and `decide` refuses the rest.
+ * and the API offer exactly what `allowedCommands` returns, and `decide` refuses the rest.
  */
 export const ALLOWED_IN: { readonly [K in CommandName]: readonly Status[] } = {
   accept: ['received'],
@@ -217,11 +217,41 @@ const PRECONDITIONS: {
         },
 };
 
-/** The commands the rules allow on this case now: what pages and the API offer. */
-export function availableCommands(state: ComplaintState, ctx: RulesContext): CommandName[] {
+/**
+ * The commands the rules allow on this case now: the status table and the preconditions that
+ * depend on the case alone. What the API offers, and (for the one viewing it) the case page.
+ */
+export function allowedCommands(state: ComplaintState, ctx: RulesContext): CommandName[] {
   return (Object.keys(ALLOWED_IN) as CommandName[]).filter(
     (name) => ALLOWED_IN[name].includes(state.status) && !PRECONDITIONS[name]?.(state, ctx, ctx.today),
   );
+}
+
+/**
+ * Why the rules refuse this member of staff giving the command, whatever their role allows, or
+ * null: a response is sent only by the stage's handler. `decide` refuses with it; a page offers a
+ * response only to that handler.
+ */
+export function actorRefusal(
+  state: ComplaintState,
+  command: CommandName,
+  actor: StaffMember,
+): Refusal | null {
+  if (command !== 'respond' && command !== 'final-response') return null;
+  const stage = command === 'respond' ? 1 : 2;
+  const handler = stageOf(state, stage).handler;
+  if (!handler) {
+    return {
+      code: 'handler-needed',
+      message: `Assign a stage ${stage} handler before responding`,
+      field: 'handler',
+    };
+  }
+  if (handler.id === actor.id) return null;
+  return {
+    code: 'wrong-person',
+    message: `Only the stage ${stage} handler, ${handler.name}, can send the ${stage === 1 ? 'stage 1' : 'final'} response`,
+  };
 }
 
 /** Clock skew tolerated between a client's "when it happened" and the server's clock. */
@@ -356,8 +386,49 @@ export function stage2HandlerRefusal(
   return null;
 }
 
-function checkStage2Handler(state: ComplaintState, handler: StaffMember, rules: RuleSet): void {
-  const refusal = stage2HandlerRefusal(state, handler, rules);
+/** The commands that name a handler. */
+export const HANDLER_COMMANDS = ['acknowledge', 'assign-handler', 'acknowledge-stage-2'] as const;
+export type HandlerCommand = (typeof HANDLER_COMMANDS)[number];
+
+/** The stage a handler command gives its handler: stage 1 or 2 for the acknowledgements, else the case's own. */
+export function handlerStageOf(command: HandlerCommand, state: ComplaintState): 1 | 2 {
+  return command === 'acknowledge' ? 1 : command === 'acknowledge-stage-2' ? 2 : state.stage;
+}
+
+/**
+ * Why the rules refuse `handler` as the one named in this command now, or null. `decide` refuses
+ * with it, and a form lists only the people it allows, so the list never offers a name the rules
+ * then refuse: at stage 2 nobody `stage2HandlerRefusal` excludes; for a new assignment, not the
+ * person already handling the stage.
+ */
+export function handlerRefusal(
+  state: ComplaintState,
+  command: HandlerCommand,
+  handler: StaffMember,
+  rules: RuleSet,
+): Refusal | null {
+  const stage = handlerStageOf(command, state);
+  if (stage === 2) {
+    const refusal = stage2HandlerRefusal(state, handler, rules);
+    if (refusal) return refusal;
+  }
+  if (command === 'assign-handler' && stageOf(state, stage).handler?.id === handler.id) {
+    return {
+      code: 'already-assigned',
+      message: `${handler.name} is already handling this complaint`,
+      field: 'handler',
+    };
+  }
+  return null;
+}
+
+function checkHandler(
+  state: ComplaintState,
+  command: HandlerCommand,
+  handler: StaffMember,
+  rules: RuleSet,
+): void {
+  const refusal = handlerRefusal(state, command, handler, rules);
   if (refusal) refuse(refusal.code, refusal.message, refusal.field);
 }
 
@@ -405,14 +476,8 @@ function checkDecisions(state: ComplaintState, decisions: CommandInputs['respond
 
 function respondAt(stage: 1 | 2): Handler<'respond' | 'final-response'> {
   return (state, input, ctx) => {
-    const handler = stageOf(state, stage).handler;
-    if (!handler) refuse('handler-needed', `Assign a stage ${stage} handler before responding`, 'handler');
-    if (handler.id !== ctx.actor.id) {
-      refuse(
-        'wrong-person',
-        `Only the stage ${stage} handler, ${handler.name}, can send the ${stage === 1 ? 'stage 1' : 'final'} response`,
-      );
-    }
+    const refusal = actorRefusal(state, stage === 1 ? 'respond' : 'final-response', ctx.actor);
+    if (refusal) refuse(refusal.code, refusal.message, refusal.field);
     checkDecisions(state, input.decisions);
     const items: TrackedItem[] = [];
     for (const r of input.remedies) {
@@ -556,10 +621,7 @@ const HANDLERS: { [K in CommandName]: Handler<K> } = {
   },
 
   'assign-handler': (state, input, ctx) => {
-    if (state.stage === 2) checkStage2Handler(state, input.handler, ctx.rules);
-    if (stageOf(state, state.stage).handler?.id === input.handler.id) {
-      refuse('already-assigned', `${input.handler.name} is already handling this complaint`, 'handler');
-    }
+    checkHandler(state, 'assign-handler', input.handler, ctx.rules);
     return [['handler-assigned', { stage: state.stage, handler: input.handler }]];
   },
 
@@ -730,7 +792,7 @@ const HANDLERS: { [K in CommandName]: Handler<K> } = {
       );
     }
     const handler = handlerFor(state, 2, input.handler);
-    checkStage2Handler(state, handler, ctx.rules);
+    checkHandler(state, 'acknowledge-stage-2', handler, ctx.rules);
     return [
       // Recorded only where a decision was needed, so the timeline never shows a false flag.
       ...(state.stage2.outsideWindow && input.lateEscalationDecision

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { isIsoDate, type IsoDate } from '../calendar/iso-date.ts';
 import { instantOfLondon } from '../calendar/london-time.ts';
-import { CHANNELS, EARLIEST_INPUT_DATE, REPRESENTATIVE_RELATIONSHIPS } from '../complaint/command-schemas.ts';
+import {
+  EARLIEST_INPUT_DATE,
+  INTAKE_CHANNELS,
+  REPRESENTATIVE_RELATIONSHIPS,
+} from '../complaint/command-schemas.ts';
 import { CONTACT_KINDS, RESIDENT_CHOICES, triage, type ContactKind, type ResidentChoice } from './triage.ts';
 
 /**
@@ -10,7 +14,7 @@ import { CONTACT_KINDS, RESIDENT_CHOICES, triage, type ContactKind, type Residen
  * page can show each message next to its field.
  */
 
-type Channel = (typeof CHANNELS)[number];
+type Channel = (typeof INTAKE_CHANNELS)[number];
 type Relationship = (typeof REPRESENTATIVE_RELATIONSHIPS)[number];
 
 export interface LoggedContact {
@@ -56,6 +60,7 @@ export const LOG_CONTACT_FIELDS = [
   'tenancyReference',
   'vulnerabilities',
   'reasonableAdjustments',
+  'hasRepresentative',
   'representativeName',
   'representativeRelationship',
   'consentHeld',
@@ -78,6 +83,7 @@ export type LogContactField = (typeof LOG_CONTACT_FIELDS)[number];
 /** The order of the questions on the form (dates as one question each). */
 const PAGE_ORDER = [
   'channel',
+  'hasRepresentative',
   'representativeName',
   'representativeRelationship',
   'consentHeld',
@@ -145,10 +151,15 @@ export function logContactSchema(now: Date) {
       if (a[field].length > max) problem(field, `${what} must be ${max} characters or fewer`);
     };
 
-    if (!oneOf(CHANNELS, a.channel)) problem('channel', 'Select how the contact was made');
+    if (!oneOf(INTAKE_CHANNELS, a.channel)) problem('channel', 'Select how the contact was made');
 
-    const viaThirdParty = a.channel === 'third-party';
-    if (viaThirdParty) {
+    // Who acts for the resident is its own question, whatever the channel. Its answers count only
+    // after "Yes" (without JavaScript the revealed questions always show, so they may be filled in).
+    if (!['yes', 'no'].includes(a.hasRepresentative)) {
+      problem('hasRepresentative', 'Select whether someone is acting for the resident');
+    }
+    const represented = a.hasRepresentative === 'yes';
+    if (represented) {
       if (!a.representativeName) problem('representativeName', 'Enter the representative’s name');
       limit('representativeName', 'The representative’s name', 200);
       if (!oneOf(REPRESENTATIVE_RELATIONSHIPS, a.representativeRelationship)) {
@@ -282,7 +293,7 @@ export function logContactSchema(now: Date) {
       channel: a.channel as Channel,
       receivedAt: receivedAt.toISOString(),
       resident,
-      ...(viaThirdParty
+      ...(represented
         ? {
             representative: {
               name: a.representativeName,

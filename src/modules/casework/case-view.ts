@@ -12,7 +12,7 @@ import {
   OUTCOME_NAMES,
   RELATIONSHIP_NAMES,
 } from '../../domain/complaint/command-schemas.ts';
-import { describeStatus } from '../../domain/complaint/decide.ts';
+import { describeStatus, type CommandName } from '../../domain/complaint/decide.ts';
 import { REFUSAL_GROUND_WORDS } from '../../domain/complaint/describe-event.ts';
 import { contactLine } from '../../domain/policy/external-bodies.ts';
 import { DEADLINE_KINDS, type DeadlineKind, type DeadlineStatus } from '../../domain/complaint/deadlines.ts';
@@ -286,6 +286,8 @@ export function casePageData(
   role: Role,
   today: IsoDate,
   areas: readonly ServiceArea[],
+  /** The commands offered; by default what the rules allow. */
+  offered: readonly CommandName[] = view.allowedCommands,
 ) {
   const reference = view.reference;
   const complainant = view.complainant.kind === 'named' ? view.complainant : null;
@@ -319,7 +321,7 @@ export function casePageData(
       who: e.via ? `${e.actor.name}, through ${e.via.integration}` : e.actor.name,
       what: e.description,
     })),
-    actions: actionsFor(role, view.allowedCommands).map((command) => ({
+    actions: actionsFor(role, offered).map((command) => ({
       text: ACTION_FORMS[command].title,
       href: `/cases/${reference}/${command}`,
     })),

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { rolesAllowedTo } from '../../domain/access/permissions.ts';
-import { describeStatus, type CommandName } from '../../domain/complaint/decide.ts';
+import {
+  describeStatus,
+  HANDLER_COMMANDS,
+  type CommandName,
+  type HandlerCommand,
+} from '../../domain/complaint/decide.ts';
 import { ConflictError } from '../../platform/errors.ts';
 import type { FormErrors, FormValues } from '../../platform/web/forms.ts';
 import { pageRoutes, type PageResult, type PageRoute } from '../../platform/web/page-route.ts';
@@ -14,7 +19,7 @@ import { ACTION_FORMS, type ActionContext } from './case-actions.ts';
 import { actionFormErrors } from './case-form-errors.ts';
 import { fieldIds, withAnswers } from './case-form-fields.ts';
 import { casePageData } from './case-view.ts';
-import { getCasePage } from './get-case-page.use-case.ts';
+import { getCasePage, type CasePage } from './get-case-page.use-case.ts';
 
 const pages = pageRoutes<StaffPrincipal>();
 
@@ -32,41 +37,41 @@ const caseHref = (reference: string) => `${PATHS.cases}/${reference}`;
 const CONFLICT =
   'This case has changed since you opened this form: someone else has updated it. Check the case, then submit the form again if it is still needed.';
 
-/** The forms with a handler field, and the stage each gives (null: the case's current stage). */
-export const FORMS_WITH_A_HANDLER: Partial<Record<CommandName, 1 | 2 | null>> = {
-  acknowledge: 1,
-  'assign-handler': null,
-  'acknowledge-stage-2': 2,
-};
+/** The forms with a handler field. */
+export const FORMS_WITH_A_HANDLER: readonly CommandName[] = HANDLER_COMMANDS;
+
+const hasHandlerField = (command: CommandName): command is HandlerCommand =>
+  FORMS_WITH_A_HANDLER.includes(command);
+
+const handlerStage = (command: CommandName, caseStage: 1 | 2): 1 | 2 =>
+  command === 'acknowledge' ? 1 : command === 'acknowledge-stage-2' ? 2 : caseStage;
+
+const viewerOf = (principal: StaffPrincipal) => ({ id: principal.staffId, name: principal.name });
 
 /** A form's context is the case page's read, with the staff only where the form offers them. */
-async function actionContext(
+function actionContext(
   deps: StaffDeps,
   principal: StaffPrincipal,
   reference: string,
   command: CommandName,
-): Promise<ActionContext> {
-  if (!(command in FORMS_WITH_A_HANDLER)) return getCasePage(deps, principal.organisationId, reference);
-  const stage = FORMS_WITH_A_HANDLER[command] ?? null;
-  const first = await getCasePage(
-    deps,
-    principal.organisationId,
-    reference,
-    stage ? { staffFor: stage } : {},
-  );
-  return stage
-    ? first
-    : getCasePage(deps, principal.organisationId, reference, { staffFor: first.view.stage });
+): Promise<CasePage> {
+  return getCasePage(deps, principal.organisationId, reference, {
+    viewer: viewerOf(principal),
+    ...(hasHandlerField(command) ? { staffFor: command } : {}),
+  });
 }
 
 function formPage(
   command: CommandName,
-  ctx: ActionContext,
+  ctx: ActionContext & Pick<CasePage, 'withheld'>,
   values: FormValues,
   extra: { errors?: FormErrors; status?: number; version?: string } = {},
 ): PageResult {
   const form = ACTION_FORMS[command];
   const allowed = ctx.view.allowedCommands.includes(command);
+  const withheld = ctx.withheld[command];
+  // A form whose only answer is a handler nobody can be: say so rather than offer an empty list.
+  const nobody = allowed && hasHandlerField(command) && ctx.staff.length === 0;
   const title = form.title.charAt(0).toLowerCase() + form.title.slice(1);
   return {
     view: 'cases/action.njk',
@@ -80,9 +85,13 @@ function formPage(
       fields: withAnswers(form.fields(ctx), values),
       values,
       version: extra.version ?? String(ctx.view.version),
-      unavailable: allowed
-        ? undefined
-        : `You cannot ${title} now: this complaint is ${describeStatus(ctx.view.status)}, and the rules do not allow it at this point.`,
+      unavailable: !allowed
+        ? `You cannot ${title} now: this complaint is ${describeStatus(ctx.view.status)}, and the rules do not allow it at this point.`
+        : withheld
+          ? `You cannot ${title} now. ${withheld.replace(/\.$/, '')}.`
+          : nobody
+            ? `You cannot ${title} now: there is nobody ${command === 'assign-handler' ? 'else ' : ''}who can handle stage ${handlerStage(command, ctx.view.stage)} of this complaint. It needs an active account whose role can send that stage’s response, and at stage 2 someone the policy allows (never the stage 1 handler).`
+            : undefined,
       errors: extra.errors,
     },
   };
@@ -154,11 +163,11 @@ export function casePages(deps: StaffDeps): PageRoute<StaffPrincipal>[] {
       roles: rolesAllowedTo('view-cases'),
       params: caseParams,
       handler: async ({ principal, params, query }) => {
-        const { view, events, contacts, areas, today } = await getCasePage(
+        const { view, offered, events, contacts, areas, today } = await getCasePage(
           deps,
           principal.organisationId,
           params.reference,
-          { record: true },
+          { record: true, viewer: viewerOf(principal) },
         );
         const done =
           query.done && Object.hasOwn(ACTION_FORMS, query.done)
@@ -167,7 +176,7 @@ export function casePages(deps: StaffDeps): PageRoute<StaffPrincipal>[] {
         return {
           view: 'cases/case.njk',
           data: {
-            ...casePageData(view, events, principal.role, today, areas),
+            ...casePageData(view, events, principal.role, today, areas, offered),
             contacts,
             done,
           },

@@ -1,5 +1,5 @@
 import { consentOutstanding } from '../../domain/complaint/consent.ts';
-import { availableCommands } from '../../domain/complaint/decide.ts';
+import { allowedCommands } from '../../domain/complaint/decide.ts';
 import {
   deriveDeadlines,
   type Deadline,
@@ -136,7 +136,7 @@ export function presentComplaint(state: ComplaintState, ctx: CaseContext) {
     externalRoutes: routesFor(ctx.rules, state.serviceType),
     linkedFrom: state.linkedFrom,
     linkedCases: state.linkedCases,
-    allowedCommands: availableCommands(state, ctx),
+    allowedCommands: allowedCommands(state, ctx),
     closedAt: state.closedAt,
     withdrawnAt: state.withdrawnAt,
   };

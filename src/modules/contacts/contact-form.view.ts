@@ -1,6 +1,6 @@
 import {
   CHANNEL_NAMES,
-  CHANNELS,
+  INTAKE_CHANNELS,
   RELATIONSHIP_NAMES,
   REPRESENTATIVE_RELATIONSHIPS,
 } from '../../domain/complaint/command-schemas.ts';
@@ -58,7 +58,7 @@ export function contactFormData(
       hint: { text: KIND_HINTS[kind] },
       checked: kind === values.kind,
     })),
-    channelItems: choices(CHANNELS, CHANNEL_NAMES, values.channel),
+    channelItems: choices(INTAKE_CHANNELS, CHANNEL_NAMES, values.channel),
     relationshipItems: [
       { value: '', text: 'Select a relationship' },
       ...REPRESENTATIVE_RELATIONSHIPS.map((r) => ({
@@ -121,7 +121,7 @@ export function answerRows(contact: LoggedContact, areas: ServiceArea[]): Answer
           value: `${contact.representative.name} (${RELATIONSHIP_NAMES[contact.representative.relationship]}); consent held: ${yesNo(contact.representative.consentHeld)}`,
           field: 'representativeName',
         }
-      : null,
+      : { key: 'Representative', value: 'None', field: 'hasRepresentative' },
     { key: 'Summary', value: contact.summary, field: 'summary' },
     {
       key: 'Service area',

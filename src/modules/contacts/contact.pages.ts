@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { rolesAllowedTo } from '../../domain/access/permissions.ts';
 import { answersFrom, contactIdFrom, SUGGESTION_DECISIONS } from '../../domain/contact/contact-schemas.ts';
 import { CONTACT_KINDS } from '../../domain/contact/triage.ts';
-import { CHANNEL_NAMES, CHANNELS } from '../../domain/complaint/command-schemas.ts';
+import { CHANNEL_NAMES, INTAKE_CHANNELS } from '../../domain/complaint/command-schemas.ts';
 import { successMessage } from '../../platform/web/success-banner.ts';
 import { formErrorsFrom, type FormErrors, type FormValues } from '../../platform/web/forms.ts';
 import type { PageResult, PageRoute } from '../../platform/web/page-route.ts';
@@ -108,7 +108,7 @@ export function contactPages(deps: StaffDeps): PageRoute<StaffPrincipal>[] {
         errors: extra.errors,
         failedAction: extra.action,
         values: extra.values ?? {},
-        channelItems: CHANNELS.map((c) => ({
+        channelItems: INTAKE_CHANNELS.map((c) => ({
           value: c,
           text: CHANNEL_NAMES[c],
           selected: c === (extra.values?.channel ?? 'phone'),

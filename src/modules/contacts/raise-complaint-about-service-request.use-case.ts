@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { londonDateOf } from '../../domain/calendar/index.ts';
-import { CHANNELS } from '../../domain/complaint/command-schemas.ts';
+import { INTAKE_CHANNELS } from '../../domain/complaint/command-schemas.ts';
 import { receiveComplaintUseCase } from '../complaints/receive-complaint.use-case.ts';
 import { InvalidInputError } from '../../platform/errors.ts';
 import type { StaffDeps } from '../staff/deps.ts';
@@ -9,7 +9,7 @@ import { caseActorOf, changeOpenContact, depsInTransaction } from './contact-acc
 import { complaintInputOf, onContactForm } from './log-contact.use-case.ts';
 
 const raiseComplaintSchema = z.object({
-  channel: z.enum(CHANNELS, { error: 'Select how the resident told us they were unhappy' }),
+  channel: z.enum(INTAKE_CHANNELS, { error: 'Select how the resident told us they were unhappy' }),
   summary: z
     .string({ error: 'Enter what the resident is unhappy about' })
     .trim()

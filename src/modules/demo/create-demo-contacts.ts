@@ -47,6 +47,7 @@ export async function createDemoContacts(
     clockNow = at;
     const logged = await logContact(deps, staff, {
       channel: 'phone',
+      hasRepresentative: 'no',
       dissatisfied: 'no',
       serviceArea: 'repairs',
       ...receivedAnswers(at),

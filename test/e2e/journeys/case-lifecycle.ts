@@ -61,6 +61,7 @@ async function adoptFromToday(app: BrowserApp, preset: string): Promise<void> {
 async function logPhoneComplaint(page: Page): Promise<string> {
   await visit(page, '/contacts/new');
   await page.getByLabel('Phone', { exact: true }).check();
+  await page.getByLabel('No, the resident is acting for themselves').check();
   await page.getByLabel('Resident’s name').fill('Margaret Ellis');
   await page.getByLabel('Phone number (optional)').fill('07700 900123');
   await page.getByLabel('Reasonable adjustments (optional)').fill('Large print letters');

@@ -44,6 +44,18 @@ export function logAContactJourneys(started: () => BrowserApp): void {
       assert.equal(await heading(staff), 'Log a contact');
 
       await staff.getByLabel('Phone', { exact: true }).check();
+      // Who acts for the resident is its own question: "Yes" reveals the questions about them.
+      await staff
+        .getByRole('group', { name: /acting for the resident/ })
+        .getByLabel('Yes', { exact: true })
+        .first()
+        .check();
+      await staff.getByLabel('Representative’s name').fill('Dan Ellis');
+      await staff.getByLabel('Relationship to the resident').selectOption({ label: 'Relative' });
+      await staff
+        .getByRole('group', { name: 'Do we hold the resident’s consent?' })
+        .getByLabel('Yes')
+        .check();
       await staff.getByLabel('Resident’s name').fill('Margaret Ellis');
       await staff.getByLabel('Phone number (optional)').fill('07700 900123');
       await staff
@@ -84,6 +96,8 @@ export function logAContactJourneys(started: () => BrowserApp): void {
       const rows = await answers(staff);
       assert.ok(rows.includes('Kind of contact: Complaint'), rows.join('\n'));
       assert.ok(rows.includes('Resident: Margaret Ellis'), rows.join('\n'));
+      assert.ok(rows.includes('How it was made: Phone'), rows.join('\n'));
+      assert.ok(rows.includes('Representative: Dan Ellis (Relative); consent held: Yes'), rows.join('\n'));
 
       // "Change" goes back to the form with every answer kept.
       await submit(staff, 'Change resident');
@@ -95,11 +109,13 @@ export function logAContactJourneys(started: () => BrowserApp): void {
 
       await submit(staff, 'Log the contact');
       assert.match(pathOf(staff), /^\/cases\/[A-Z]+-\d{4}-\d{6}$/, 'the complaint’s case page');
+      assert.match(await staff.locator('main').innerText(), /Dan Ellis \(Relative\)/, 'the representative');
     });
 
     void it('logs a compliment and records that it was passed on', { timeout }, async () => {
       await visit(staff, '/contacts/new');
       await staff.getByLabel('Email', { exact: true }).check();
+      await staff.getByLabel('No, the resident is acting for themselves').check();
       await staff.getByLabel('Resident’s name').fill('Harold Price');
       await staff
         .getByLabel('Summary', { exact: true })

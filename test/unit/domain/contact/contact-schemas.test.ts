@@ -14,6 +14,7 @@ const form = (overrides: Record<string, string> = {}): Record<string, string> =>
   residentName: ' Margaret Ellis ',
   summary: 'Boiler broken',
   serviceArea: 'repairs',
+  hasRepresentative: 'no',
   dissatisfied: 'no',
   issueDate: '2026-06-20',
   issueDateKind: 'occurred',
@@ -62,15 +63,30 @@ void describe('the "Log a contact" form schema', () => {
     assert.deepEqual(problems(form({ kind: 'suggestion', serviceArea: '' })), []);
   });
 
-  void it('needs the representative and consent when the contact came through a third party', () => {
+  void it('asks whether someone acts for the resident, whatever the channel', () => {
+    assert.deepEqual(problems(form({ hasRepresentative: '' })), [
+      ['hasRepresentative', 'Select whether someone is acting for the resident'],
+    ]);
+    // A representative is not a channel: "third-party" is not offered, so not accepted, on the form.
     assert.deepEqual(problems(form({ channel: 'third-party' })), [
+      ['channel', 'Select how the contact was made'],
+    ]);
+    // Answers to the revealed questions count only after "Yes".
+    const unrepresented = logContactSchema(NOW).parse(
+      form({ representativeName: 'Left over', representativeRelationship: 'friend', consentHeld: 'yes' }),
+    );
+    assert.equal(unrepresented.representative, undefined);
+  });
+
+  void it('needs the representative and consent when someone acts for the resident, and keeps the channel', () => {
+    assert.deepEqual(problems(form({ hasRepresentative: 'yes' })), [
       ['representativeName', 'Enter the representative’s name'],
       ['representativeRelationship', 'Select the representative’s relationship to the resident'],
       ['consentHeld', 'Select whether the resident’s consent is held'],
     ]);
     const contact = logContactSchema(NOW).parse(
       form({
-        channel: 'third-party',
+        hasRepresentative: 'yes',
         representativeName: 'Cllr Jones',
         representativeRelationship: 'councillor',
         consentHeld: 'no',
@@ -81,6 +97,7 @@ void describe('the "Log a contact" form schema', () => {
       relationship: 'councillor',
       consentHeld: false,
     });
+    assert.equal(contact.channel, 'phone');
   });
 
   void it('refuses dates that are not real, in the future, or an issue after receipt', () => {
