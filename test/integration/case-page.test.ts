@@ -224,7 +224,7 @@ void describe('the case page and its forms', () => {
     assert.equal(wrong.status, 400);
     assert.equal(
       errorSummary(wrong.body),
-      'Select upheld, partly upheld or not upheld Enter the amount in pounds, like 50 or 25.50 Enter when the remedy is due as a real date Enter when the action is due',
+      'Select upheld, partly upheld or not upheld on point P2 Enter the amount in pounds, like 50 or 25.50 (remedy 2) Enter when the remedy is due as a real date (remedy 2) Enter when the action is due (action 1)',
     );
     assert.deepEqual(summaryHrefs(wrong.body), [
       '#decision-1-outcome',

@@ -55,6 +55,8 @@ export interface Extension {
   goodReason?: (typeof GOOD_REASONS)[number];
   beyondCap: boolean;
   notifiedInTime: boolean;
+  /** How often the resident will be told how it is going while the extension runs. */
+  updateInterval?: string;
   at: string;
 }
 
@@ -68,6 +70,8 @@ export interface StageState {
   respondedAt: string | null;
   respondedBy: StaffMember | null;
   decisions: Decision[];
+  /** What the landlord learned, as recorded with this stage's response. */
+  learning: string | null;
   extensions: Extension[];
   /** What the resident wants, as defined at this stage's acknowledgement. */
   outcomesSought: string[];
@@ -90,7 +94,7 @@ export interface CompletedItem extends TrackedItem {
  * The shape of the stored state. A case stored under an older shape is rebuilt from its events
  * (which are read into their current shape), so the projection never needs a hand-written upgrade.
  */
-export const STATE_SCHEMA = 2;
+export const STATE_SCHEMA = 3;
 
 export interface ComplaintState {
   schema: number;
@@ -164,6 +168,7 @@ function emptyStage(): StageState {
     respondedAt: null,
     respondedBy: null,
     decisions: [],
+    learning: null,
     extensions: [],
     outcomesSought: [],
     notLandlordResponsibility: [],
@@ -310,6 +315,7 @@ function applyEvent(s: ComplaintState, event: Exclude<ComplaintEvent, ComplaintR
       stage.respondedAt = event.at;
       stage.respondedBy = event.actor;
       stage.decisions = event.data.decisions;
+      stage.learning = event.data.learning ?? null;
       s.items.push(...event.data.items.map((item) => ({ ...item, completedOn: null })));
       s.status = event.data.stage === 1 ? 'stage-1-responded' : 'stage-2-responded';
       return;

@@ -36,6 +36,8 @@ export interface ReadForm {
   fieldOf?(path: string): string | undefined;
   /** The answers read, so that a date's error can be worded for its boxes as typed. */
   values?: FormValues;
+  /** A problem's words for an input path, naming which of several alike (point 2, remedy 3). */
+  reword?(path: string, message: string): string;
 }
 
 export interface ActionForm {
@@ -140,6 +142,18 @@ const confirmed = (values: FormValues, name: string): true | undefined =>
   values[name] === 'yes' ? true : undefined;
 
 const asPoints = (texts: string[]) => texts.map((text) => ({ text }));
+
+const joinSentences = (...sentences: (string | undefined)[]) => sentences.filter(Boolean).join(' ');
+
+/**
+ * Where the policy counts the response time from the acknowledgement, acknowledging sets the
+ * response date: say which date, so that backdating or delaying it is a conscious choice.
+ */
+function responseMoves(ctx: ActionContext, stage: 1 | 2): string | undefined {
+  const clock = stage === 1 ? ctx.view.responseClock.stage1 : ctx.view.responseClock.stage2;
+  if (!clock.dueIfAcknowledgedToday) return undefined;
+  return `The policy gives ${clock.workingDays} working days for the stage ${stage} response from the acknowledgement, so the response date is set by the date you give below: acknowledged today, the response is due on ${formatDate(clock.dueIfAcknowledgedToday)}.`;
+}
 
 /** Stage 1 not yet answered: an escalation now is either overdue or direct. */
 const unanswered = (ctx: ActionContext) => ['received', 'accepted', 'stage-1'].includes(ctx.view.status);
@@ -255,8 +269,21 @@ function responseForm(stage: 1 | 2): ActionForm {
         amountPence: 'amount',
         dueDate: 'due',
       };
+      const which = (list: string | undefined, i: number): string | undefined => {
+        const point = list === 'decisions' ? ctx.view.points[i] : undefined;
+        if (point) return `point ${point.id}`;
+        const row = list === 'remedies' ? remedyRows[i] : list === 'actions' ? actionRows[i] : undefined;
+        return row === undefined ? undefined : `${list === 'remedies' ? 'remedy' : 'action'} ${row}`;
+      };
       return {
         input,
+        reword: (path, message) => {
+          const [list, index] = path.split('.');
+          const named = index === undefined ? undefined : which(list, Number(index));
+          if (!named) return message;
+          const plain = message.replace(/\.$/, '');
+          return list === 'decisions' ? `${plain} on ${named}` : `${plain} (${named})`;
+        },
         fieldOf: (path) => {
           const [list, index, field] = path.split('.');
           const i = Number(index ?? 0);
@@ -374,7 +401,11 @@ export const ACTION_FORMS: { readonly [K in CommandName]: ActionForm } = keeping
     title: 'Acknowledge and define the complaint',
     button: 'Acknowledge complaint',
     done: 'Complaint acknowledged',
-    intro: () => 'Set out your understanding of the complaint and the outcomes the resident wants.',
+    intro: (ctx) =>
+      joinSentences(
+        'Set out your understanding of the complaint and the outcomes the resident wants.',
+        responseMoves(ctx, 1),
+      ),
     fields: (ctx) => [
       {
         type: 'textarea',
@@ -467,7 +498,14 @@ export const ACTION_FORMS: { readonly [K in CommandName]: ActionForm } = keeping
     done: 'Response date extended',
     intro: (ctx) => {
       const current = ctx.view.currentDeadline;
-      return current ? `The response is due on ${formatDate(current.due)}.` : undefined;
+      if (!current) return undefined;
+      const limit = ctx.view.extensionLimit;
+      const due = `The response is due on ${formatDate(current.due)}.`;
+      if (!limit) return due;
+      if (limit.latestWithoutGoodReason === null)
+        return `${due} The policy sets no limit on how far it can be extended.`;
+      const days = `${limit.capWorkingDays} working ${limit.capWorkingDays === 1 ? 'day' : 'days'}`;
+      return `${due} Without a good reason, the policy allows a new date up to ${formatDate(limit.latestWithoutGoodReason)} (${days} after the original date, ${formatDate(limit.originalDue)}).`;
     },
     fields: () => [
       { type: 'date', name: 'newDueDate', legend: 'New response date', hint: 'For example, 27 3 2026' },
@@ -642,7 +680,11 @@ export const ACTION_FORMS: { readonly [K in CommandName]: ActionForm } = keeping
     title: 'Acknowledge stage 2',
     button: 'Acknowledge stage 2',
     done: 'Stage 2 acknowledged',
-    intro: () => 'The stage 1 points carry over. The stage 2 handler cannot be anyone who handled stage 1.',
+    intro: (ctx) =>
+      joinSentences(
+        'The stage 1 points carry over. The stage 2 handler cannot be anyone who handled stage 1.',
+        responseMoves(ctx, 2),
+      ),
     fields: (ctx) => [
       ...(ctx.view.escalation?.outsideWindow
         ? [

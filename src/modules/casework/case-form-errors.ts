@@ -52,7 +52,8 @@ export function actionFormErrors(
     const { path } = problem;
     const mapped = path ? (read.fieldOf?.(path) ?? path.split('.')[0] ?? '') : '';
     const field = mapped in ids ? mapped : 'form';
-    const text = messageFor(problem, field, form, read, ids[field] === `${field}-day`);
+    const message = messageFor(problem, field, form, read, ids[field] === `${field}-day`);
+    const text = path && read.reword ? read.reword(path, message) : message;
     if (errors.fields[field]) continue;
     errors.fields[field] = { text };
     errors.summary.push({ text, href: `#${ids[field] ?? firstId}` });

@@ -240,6 +240,7 @@ function decisions(view: ComplaintView) {
     return [
       {
         stage,
+        learning: (stage === 1 ? view.learning.stage1 : view.learning.stage2) ?? '',
         rows: list.map((d) => ({
           point: `${d.pointId}: ${pointText(d.pointId)}`,
           outcome: OUTCOME_NAMES[d.outcome],
@@ -274,6 +275,7 @@ function extensions(view: ComplaintView) {
       from: formatDate(e.previousDueDate),
       to: formatDate(e.newDueDate),
       reason: e.reason,
+      updateInterval: e.updateInterval ?? '',
       at: formatDateTime(e.at),
     })),
   );

@@ -16,6 +16,7 @@ import type { StaffDeps } from '../staff/deps.ts';
 import { PATHS } from '../staff/staff-layout.ts';
 import type { StaffPrincipal } from '../staff/staff-principal.ts';
 import { ACTION_FORMS, type ActionContext } from './case-actions.ts';
+import { complaintContext } from './case-form-context.ts';
 import { actionFormErrors } from './case-form-errors.ts';
 import { fieldIds, withAnswers } from './case-form-fields.ts';
 import { casePageData } from './case-view.ts';
@@ -82,6 +83,7 @@ function formPage(
       command,
       form: { title: form.title, button: form.button },
       intro: form.intro?.(ctx),
+      complaint: complaintContext(ctx.view, command),
       fields: withAnswers(form.fields(ctx), values),
       values,
       version: extra.version ?? String(ctx.view.version),

@@ -6,6 +6,7 @@ import {
   type DeadlineKind,
   type DeadlineSummary,
 } from '../../domain/complaint/deadlines.ts';
+import { latestExtensionWithoutGoodReason } from '../../domain/complaint/extension-limit.ts';
 import type { ComplaintState, StageState } from '../../domain/complaint/state.ts';
 import { COUNTRY_NAMES, divisionOf } from '../../domain/policy/country.ts';
 import { bodyDetails, routesFor } from '../../domain/policy/external-routes.ts';
@@ -58,6 +59,37 @@ const stageDefinition = (stage: StageState) => ({
   notLandlordResponsibility: stage.notLandlordResponsibility,
 });
 
+/**
+ * For the stage's open response deadline: the policy's cap on extensions and the latest date allowed
+ * without a good reason, so that staff see it before choosing a date.
+ */
+function extensionLimit(state: ComplaintState, summary: DeadlineSummary, ctx: CaseContext) {
+  const kind = state.stage === 1 ? 'stage-1-response' : 'stage-2-response';
+  const deadline = summary.deadlines.find((d) => d.kind === kind && d.completedOn === null && !d.superseded);
+  if (!deadline) return null;
+  const cap = (state.stage === 1 ? ctx.rules.stage1 : ctx.rules.stage2).extension.capWorkingDays;
+  return {
+    originalDue: deadline.originalDue,
+    capWorkingDays: cap,
+    latestWithoutGoodReason: latestExtensionWithoutGoodReason(deadline.originalDue, cap, ctx.calendar),
+  };
+}
+
+/**
+ * When a stage's response clock starts and, where it runs from the acknowledgement, the date an
+ * acknowledgement sent today would set: staff see that acknowledging moves the response date.
+ */
+function responseClock(response: { workingDays: number; from: string }, ctx: CaseContext) {
+  return {
+    workingDays: response.workingDays,
+    from: response.from,
+    dueIfAcknowledgedToday:
+      response.from === 'acknowledgement'
+        ? ctx.calendar.addWorkingDays(ctx.today, response.workingDays)
+        : null,
+  };
+}
+
 /** The API's view of a complaint: its record plus everything computed from policy and calendar. */
 export function presentComplaint(state: ComplaintState, ctx: CaseContext) {
   const summary = deriveDeadlines(state, ctx.rules, ctx.calendar, ctx.today);
@@ -94,6 +126,7 @@ export function presentComplaint(state: ComplaintState, ctx: CaseContext) {
     points: state.points,
     definition: { stage1: stageDefinition(state.stage1), stage2: stageDefinition(state.stage2) },
     decisions: { stage1: state.stage1.decisions, stage2: state.stage2.decisions },
+    learning: { stage1: state.stage1.learning, stage2: state.stage2.learning },
     remediesAndActions: state.items.map((item) => ({
       ...item,
       overdue: item.completedOn === null && item.dueDate < ctx.today,
@@ -127,6 +160,11 @@ export function presentComplaint(state: ComplaintState, ctx: CaseContext) {
       consentNeededFirst: consentOutstanding(state) && ctx.rules.representatives.consentBeforeDealing,
     },
     ...presentDeadlines(summary),
+    extensionLimit: extensionLimit(state, summary, ctx),
+    responseClock: {
+      stage1: responseClock(ctx.rules.stage1.response, ctx),
+      stage2: responseClock(ctx.rules.stage2.response, ctx),
+    },
     benchmark: {
       name: regime.benchmark.name,
       ...presentDeadlines(byBenchmark),
