@@ -21,6 +21,9 @@ const text = (html: string) =>
     .replace(/&#39;/g, '’')
     .replace(/\s+/g, ' ');
 
+/** The "Add another remedy" button, its attributes in any order. */
+const ADD_REMEDY = /<button(?=[^>]*name="add")(?=[^>]*value="remedy")[^>]*>/;
+
 /** The forms show what the person answering needs, and the case page shows what the forms stored. */
 void describe('case forms give the answerer what they need', () => {
   let t: TestApp;
@@ -158,6 +161,103 @@ void describe('case forms give the answerer what they need', () => {
     assert.ok(casePage.includes('Updates to the resident: every Friday by phone'), casePage);
     // The extended date's own limit is still counted from the original date.
     assert.equal((await getComplaint(deps(), org, reference)).extensionLimit?.originalDue, original);
+  });
+
+  void it('adds remedy rows one at a time without JavaScript, keeping the answers, up to the API limit', async () => {
+    const reference = await acknowledged();
+    const version = String((await getComplaint(deps(), org, reference)).version);
+    const first = await handler.get(`/cases/${reference}/respond`);
+    assert.match(first.body, /name="remedy-1-description"/);
+    assert.doesNotMatch(first.body, /name="remedy-2-description"/);
+    assert.match(first.body, ADD_REMEDY);
+    const answers: Record<string, string> = {
+      version,
+      'decision-0-outcome': 'upheld',
+      'decision-0-reasons': 'Missed visits',
+      'decision-1-outcome': 'not-upheld',
+      'decision-1-reasons': 'Calls logged',
+    };
+    for (let row = 1; row <= 4; row++) {
+      answers[`remedy-${row}-kind`] = 'apology';
+      answers[`remedy-${row}-description`] = `Apology ${row}`;
+      answers[`remedy-${row}-due-day`] = '20';
+      answers[`remedy-${row}-due-month`] = '3';
+      answers[`remedy-${row}-due-year`] = '2026';
+      if (row === 4) break;
+      const grown = await handler.post(`/cases/${reference}/respond`, {
+        ...answers,
+        remedyRows: String(row),
+        add: 'remedy',
+      });
+      assert.equal(grown.status, 200);
+      assert.match(grown.body, new RegExp(`name="remedy-${row + 1}-description"`));
+      assert.match(grown.body, new RegExp(`value="Apology ${row}"`));
+      assert.match(grown.body, new RegExp(`name="remedyRows" value="${row + 1}"`));
+    }
+    // At the API's limit of 50 rows, no button offers another.
+    const full = await handler.post(`/cases/${reference}/respond`, {
+      version,
+      remedyRows: '50',
+      add: 'remedy',
+    });
+    assert.match(full.body, /name="remedyRows" value="50"/);
+    assert.doesNotMatch(full.body, ADD_REMEDY);
+    // Nothing is recorded until the response is sent.
+    assert.equal(String((await getComplaint(deps(), org, reference)).version), version);
+    const sent = await handler.post(`/cases/${reference}/respond`, { ...answers, remedyRows: '4' });
+    assert.equal(sent.status, 303);
+    const view = await getComplaint(deps(), org, reference);
+    assert.deepEqual(
+      view.remediesAndActions.map((i) => i.description),
+      ['Apology 1', 'Apology 2', 'Apology 3', 'Apology 4'],
+    );
+  });
+
+  void it('completes several remedies and actions with one form, each on the timeline', async () => {
+    const reference = await acknowledged();
+    const request = { organisationId: org, caseRef: reference, actor: actorOf(handlerStaff) };
+    await actOnComplaint(deps(), request, 'respond', {
+      decisions: [
+        { pointId: 'P1', outcome: 'upheld', reasons: 'Missed visits' },
+        { pointId: 'P2', outcome: 'not-upheld', reasons: 'Calls logged' },
+      ],
+      remedies: [{ kind: 'apology', description: 'Apology letter', dueDate: '2026-03-10' }],
+      actions: [
+        { description: 'Replace the boiler', dueDate: '2026-03-20' },
+        { description: 'Service the radiators', dueDate: '2026-03-27' },
+      ],
+    });
+    const form = await officer.get(`/cases/${reference}/complete-action`);
+    assert.match(form.body, /name="itemIds-R1"/);
+    assert.match(form.body, /name="itemIds-A2"/);
+    const version = String((await getComplaint(deps(), org, reference)).version);
+    const none = await officer.post(`/cases/${reference}/complete-action`, { version });
+    assert.equal(none.status, 400);
+    assert.equal(errorSummary(none.body), 'Select the remedies and actions that are complete');
+    assert.match(none.body, /href="#itemIds"/);
+    const done = await officer.post(`/cases/${reference}/complete-action`, {
+      version,
+      'itemIds-R1': 'yes',
+      'itemIds-A2': 'yes',
+      // Not offered (no such item): ignored, never recorded.
+      'itemIds-A9': 'yes',
+      'completedOn-day': '2',
+      'completedOn-month': '3',
+      'completedOn-year': '2026',
+    });
+    assert.equal(done.status, 303);
+    const view = await getComplaint(deps(), org, reference);
+    assert.deepEqual(
+      view.remediesAndActions.map((i) => [i.id, i.completedOn]),
+      [
+        ['R1', '2026-03-02'],
+        ['A1', null],
+        ['A2', '2026-03-02'],
+      ],
+    );
+    const page = text((await officer.get(`/cases/${reference}`)).body);
+    assert.ok(page.includes('R1 completed on 2 March 2026'));
+    assert.ok(page.includes('A2 completed on 2 March 2026'));
   });
 
   void it('the case page shows the learning recorded with a response', async () => {

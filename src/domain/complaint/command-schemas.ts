@@ -417,11 +417,28 @@ export const refuseEscalationSchema = z.object({
   occurredAt: occurredAt('when the resident was told'),
 });
 
-export const completeActionSchema = z.object({
-  itemId: z.string({ error: 'Select the remedy or action' }).regex(/^[RA]\d+$/, 'Select a remedy or action'),
-  completedOn: isoDateInput('the date it was completed').optional(),
-  note: z.string().trim().max(5000).optional(),
-});
+const itemIdSchema = z
+  .string({ error: 'Select the remedy or action' })
+  .regex(/^[RA]\d+$/, 'Select a remedy or action');
+/** A response lists at most 50 remedies and 50 actions: all of them can be completed at once. */
+export const MAX_ITEMS_COMPLETED_AT_ONCE = 100;
+export const completeActionSchema = z
+  .object({
+    itemId: itemIdSchema.optional().meta({ description: 'One remedy or action; or give `itemIds`.' }),
+    itemIds: z
+      .array(itemIdSchema)
+      .max(MAX_ITEMS_COMPLETED_AT_ONCE, `Select at most ${MAX_ITEMS_COMPLETED_AT_ONCE} remedies and actions`)
+      .optional()
+      .meta({
+        description: 'Several remedies and actions completed on the same date, each recorded on its own.',
+      }),
+    completedOn: isoDateInput('the date it was completed').optional(),
+    note: z.string().trim().max(5000).optional(),
+  })
+  .refine((v) => v.itemId !== undefined || (v.itemIds?.length ?? 0) > 0, {
+    error: 'Select the remedies and actions that are complete',
+    path: ['itemIds'],
+  });
 
 export const withdrawSchema = z.object({
   reason: text('why the complaint was withdrawn'),

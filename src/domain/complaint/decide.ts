@@ -813,20 +813,25 @@ const HANDLERS: { [K in CommandName]: Handler<K> } = {
 
   'final-response': respondAt(2),
 
+  // Several items done together are one decision: all recorded, or none (one refusal refuses all).
   'complete-action': (state, input, ctx) => {
-    const item = state.items.find((i) => i.id === input.itemId);
-    if (!item)
-      refuse('unknown-item', `There is no remedy or action ${input.itemId} on this complaint`, 'itemId');
-    if (item.completedOn)
-      refuse('already-completed', `${item.id} was completed on ${dateInWords(item.completedOn)}`, 'itemId');
+    const ids = [...new Set([...(input.itemId ? [input.itemId] : []), ...(input.itemIds ?? [])])];
+    const field = input.itemIds ? 'itemIds' : 'itemId';
     const today = londonDateOf(ctx.now);
     const completedOn = input.completedOn ?? today;
     if (compareIsoDates(completedOn, today) > 0) {
       refuse('completed-in-future', 'The date completed cannot be in the future', 'completedOn');
     }
-    return [
-      ['item-completed', { itemId: item.id, completedOn, ...(input.note ? { note: input.note } : {}) }],
-    ];
+    return ids.map((id) => {
+      const item = state.items.find((i) => i.id === id);
+      if (!item) refuse('unknown-item', `There is no remedy or action ${id} on this complaint`, field);
+      if (item.completedOn)
+        refuse('already-completed', `${item.id} was completed on ${dateInWords(item.completedOn)}`, field);
+      return [
+        'item-completed',
+        { itemId: item.id, completedOn, ...(input.note ? { note: input.note } : {}) },
+      ] as const;
+    });
   },
 
   discontinue: (_state, input) => [

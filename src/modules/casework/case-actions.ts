@@ -15,7 +15,15 @@ import type { CommandName } from '../../domain/complaint/decide.ts';
 import { dateFromInput } from '../../platform/web/date-input.ts';
 import type { FormValues } from '../../platform/web/forms.ts';
 import type { ComplaintView } from '../complaints/complaint.presenter.ts';
-import { anyAnswered, lines, optional, penceFrom, type Choice, type FieldSpec } from './case-form-fields.ts';
+import {
+  anyAnswered,
+  lines,
+  optional,
+  penceFrom,
+  ticked,
+  type Choice,
+  type FieldSpec,
+} from './case-form-fields.ts';
 import { codeInWords, formatDate } from './case-format.ts';
 import { instantOfLondon, isIsoDate } from '../../domain/calendar/index.ts';
 
@@ -46,7 +54,10 @@ export interface ActionForm {
   /** The success banner on the case page. */
   done: string;
   intro?(ctx: ActionContext): string | undefined;
-  fields(ctx: ActionContext): FieldSpec[];
+  /** The fields, given the answers so far (a form that grows rows counts them from the answers). */
+  fields(ctx: ActionContext, values?: FormValues): FieldSpec[];
+  /** Kinds of row the form's "Add another" buttons add (`add=<kind>` redraws it with one more). */
+  addsRows?: readonly string[];
   defaults?(ctx: ActionContext): FormValues;
   read(values: FormValues, ctx: ActionContext): ReadForm;
   /** What to say when a field's answer is missing or unreadable and the schema only says "Invalid input". */
@@ -143,6 +154,9 @@ const confirmed = (values: FormValues, name: string): true | undefined =>
 
 const asPoints = (texts: string[]) => texts.map((text) => ({ text }));
 
+const outstandingItems = (ctx: ActionContext) =>
+  ctx.view.remediesAndActions.filter((item) => item.completedOn === null);
+
 const joinSentences = (...sentences: (string | undefined)[]) => sentences.filter(Boolean).join(' ');
 
 /**
@@ -164,10 +178,34 @@ const SPIN_OFF_WORDS: Record<(typeof SPIN_OFF_REASONS)[number], string> = {
   'would-unreasonably-delay': 'Including them would unreasonably delay the response',
 };
 
-/** Fixed rows: enough for most responses, and a form that works without JavaScript. */
-export const REMEDY_ROWS = 3;
-export const ACTION_ROWS = 3;
+/** The API's limits on a response's remedies and actions: the form offers as many rows. */
+export const MAX_ROWS = 50;
 const rows = (count: number) => Array.from({ length: count }, (_, i) => i + 1);
+
+/**
+ * How many remedy (or action) rows the response form shows: the count it carried, or more if rows
+ * beyond it were answered, one more after "Add another" (GOV.UK add another, without JavaScript),
+ * at least one and at most the API's limit.
+ */
+function rowCount(values: FormValues, kind: 'remedy' | 'action'): number {
+  const answered = Object.keys(values)
+    .map((name) => new RegExp(`^${kind}-(\\d+)-`).exec(name)?.[1])
+    .map(Number)
+    .filter((n) => Number.isSafeInteger(n) && n <= MAX_ROWS);
+  const carried = Number(values[`${kind}Rows`]);
+  const count = Math.max(1, Number.isSafeInteger(carried) ? carried : 1, ...answered);
+  return Math.min(MAX_ROWS, count + (values.add === kind ? 1 : 0));
+}
+
+/** The hidden row count, and the "Add another" button while the limit allows one more. */
+function addAnother(kind: 'remedy' | 'action', count: number): FieldSpec[] {
+  return [
+    { type: 'hidden', name: `${kind}Rows`, value: String(count) },
+    ...(count < MAX_ROWS
+      ? [{ type: 'add', name: 'add', value: kind, text: `Add another ${kind}` } as const]
+      : []),
+  ];
+}
 
 function responseForm(stage: 1 | 2): ActionForm {
   return {
@@ -175,8 +213,9 @@ function responseForm(stage: 1 | 2): ActionForm {
     button: stage === 1 ? 'Record stage 1 response' : 'Record final response',
     done: stage === 1 ? 'Stage 1 response recorded' : 'Final response recorded',
     intro: () =>
-      'Give a decision with reasons on every point of the complaint. Remedies and actions are optional: fill in a row for each one.',
-    fields: (ctx) => [
+      'Give a decision with reasons on every point of the complaint. Remedies and actions are optional: fill in a row for each one, and add another row for each more.',
+    addsRows: ['remedy', 'action'],
+    fields: (ctx, values = {}) => [
       ...ctx.view.points.map((point, i): FieldSpec => ({
         type: 'fieldset',
         legend: `Point ${point.id}: ${point.text}`,
@@ -196,7 +235,7 @@ function responseForm(stage: 1 | 2): ActionForm {
           },
         ],
       })),
-      ...rows(REMEDY_ROWS).map((row): FieldSpec => ({
+      ...rows(rowCount(values, 'remedy')).map((row): FieldSpec => ({
         type: 'fieldset',
         legend: `Remedy ${row} (optional)`,
         fields: [
@@ -217,7 +256,8 @@ function responseForm(stage: 1 | 2): ActionForm {
           { type: 'date', name: `remedy-${row}-due`, legend: `When remedy ${row} is due` },
         ],
       })),
-      ...rows(ACTION_ROWS).map((row): FieldSpec => ({
+      ...addAnother('remedy', rowCount(values, 'remedy')),
+      ...rows(rowCount(values, 'action')).map((row): FieldSpec => ({
         type: 'fieldset',
         legend: `Action ${row} (optional)`,
         hint: 'Something the landlord will do to put things right, with the date it is due.',
@@ -226,11 +266,12 @@ function responseForm(stage: 1 | 2): ActionForm {
           { type: 'date', name: `action-${row}-due`, legend: `When action ${row} is due` },
         ],
       })),
+      ...addAnother('action', rowCount(values, 'action')),
       { type: 'textarea', name: 'learning', label: 'What the landlord has learned (optional)', rows: 3 },
       occurredField('When was the response sent?'),
     ],
     read: (values, ctx) => {
-      const remedyRows = rows(REMEDY_ROWS).filter((row) =>
+      const remedyRows = rows(rowCount(values, 'remedy')).filter((row) =>
         anyAnswered(
           values,
           ['kind', 'description', 'amount', 'due-day', 'due-month', 'due-year'].map(
@@ -238,7 +279,7 @@ function responseForm(stage: 1 | 2): ActionForm {
           ),
         ),
       );
-      const actionRows = rows(ACTION_ROWS).filter((row) =>
+      const actionRows = rows(rowCount(values, 'action')).filter((row) =>
         anyAnswered(
           values,
           ['description', 'due-day', 'due-month', 'due-year'].map((f) => `action-${row}-${f}`),
@@ -748,21 +789,20 @@ export const ACTION_FORMS: { readonly [K in CommandName]: ActionForm } = keeping
   'final-response': responseForm(2),
 
   'complete-action': {
-    title: 'Complete a remedy or action',
+    title: 'Complete remedies or actions',
     button: 'Mark as complete',
     done: 'Marked as complete',
     fields: (ctx) => [
       {
-        type: 'radios',
-        name: 'itemId',
-        legend: 'Which remedy or action is complete?',
-        items: ctx.view.remediesAndActions
-          .filter((item) => item.completedOn === null)
-          .map((item) => ({
-            value: item.id,
-            text: `${item.id}: ${item.description}`,
-            hint: `Due ${formatDate(item.dueDate)}`,
-          })),
+        type: 'checkboxes',
+        name: 'itemIds',
+        legend: 'Which remedies or actions are complete?',
+        hint: 'Select all that were completed on the same date.',
+        items: outstandingItems(ctx).map((item) => ({
+          value: item.id,
+          text: `${item.id}: ${item.description}`,
+          hint: `Due ${formatDate(item.dueDate)}`,
+        })),
       },
       {
         type: 'date',
@@ -772,9 +812,13 @@ export const ACTION_FORMS: { readonly [K in CommandName]: ActionForm } = keeping
       },
       { type: 'textarea', name: 'note', label: 'Note (optional)', rows: 3 },
     ],
-    read: (values) => ({
+    read: (values, ctx) => ({
       input: {
-        itemId: optional(values, 'itemId'),
+        itemIds: ticked(
+          values,
+          'itemIds',
+          outstandingItems(ctx).map((item) => item.id),
+        ),
         completedOn: dateFromInput(values, 'completedOn'),
         note: optional(values, 'note'),
       },

@@ -17,16 +17,30 @@ export type FieldSpec =
   | { type: 'select'; name: string; label: string; hint?: string; items: Choice[] }
   | { type: 'date'; name: string; legend: string; hint?: string }
   | { type: 'confirm'; name: string; legend: string; label: string }
-  | { type: 'fieldset'; legend: string; hint?: string; fields: FieldSpec[] };
+  /** Several choices, each posted as its own field `${name}-${value}` = "yes" (forms keep one value per name). */
+  | { type: 'checkboxes'; name: string; legend: string; hint?: string; items: Choice[] }
+  | { type: 'fieldset'; legend: string; hint?: string; fields: FieldSpec[] }
+  | { type: 'hidden'; name: string; value: string }
+  /** A secondary submit button that redraws the form with one more row of its kind. */
+  | { type: 'add'; name: string; value: string; text: string };
 
 /** The id the error summary links to: a date input's first box, otherwise the field itself. */
 export function fieldIds(fields: readonly FieldSpec[]): Record<string, string> {
   const ids: Record<string, string> = {};
   for (const field of fields) {
     if (field.type === 'fieldset') Object.assign(ids, fieldIds(field.fields));
+    else if (field.type === 'hidden' || field.type === 'add') continue;
     else ids[field.name] = field.type === 'date' ? `${field.name}-day` : field.name;
   }
   return ids;
+}
+
+/** The field a checkbox posts as. */
+export const checkboxName = (name: string, value: string) => `${name}-${value}`;
+
+/** The values of the checkboxes ticked, in the order offered. */
+export function ticked(values: FormValues, name: string, offered: readonly string[]): string[] {
+  return offered.filter((value) => values[checkboxName(name, value)] === 'yes');
 }
 
 /** Whether any field of a group was answered (an untouched optional row is left out). */
@@ -66,6 +80,18 @@ export function withAnswers(fields: readonly FieldSpec[], values: FormValues): u
           value: item.value,
           text: item.text,
           checked: values[field.name] === item.value,
+          ...(item.hint ? { hint: { text: item.hint } } : {}),
+        })),
+      };
+    }
+    if (field.type === 'checkboxes') {
+      return {
+        ...field,
+        items: field.items.map((item) => ({
+          name: checkboxName(field.name, item.value),
+          value: 'yes',
+          text: item.text,
+          checked: values[checkboxName(field.name, item.value)] === 'yes',
           ...(item.hint ? { hint: { text: item.hint } } : {}),
         })),
       };

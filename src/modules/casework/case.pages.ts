@@ -84,7 +84,7 @@ function formPage(
       form: { title: form.title, button: form.button },
       intro: form.intro?.(ctx),
       complaint: complaintContext(ctx.view, command),
-      fields: withAnswers(form.fields(ctx), values),
+      fields: withAnswers(form.fields(ctx, values), values),
       values,
       version: extra.version ?? String(ctx.view.version),
       unavailable: !allowed
@@ -122,6 +122,9 @@ function actionPages(deps: StaffDeps, command: CommandName): PageRoute<StaffPrin
       params: caseParams,
       handler: async ({ principal, params, form: values }) => {
         const ctx = await actionContext(deps, principal, params.reference, command);
+        // "Add another": the same answers, drawn again with one more row; nothing is recorded yet.
+        if (values.add && form.addsRows?.includes(values.add))
+          return formPage(command, ctx, values, { version: values.version ?? '' });
         const read = form.read(values, ctx);
         const submitted = Number(values.version);
         const request: ChangeRequest = {
@@ -147,7 +150,7 @@ function actionPages(deps: StaffDeps, command: CommandName): PageRoute<StaffPrin
             // The form now carries the current version: submitting again is a deliberate choice.
             return formPage(command, ctx, values, { errors, status: 409 });
           }
-          const errors = actionFormErrors(error, form, read, fieldIds(form.fields(ctx)));
+          const errors = actionFormErrors(error, form, read, fieldIds(form.fields(ctx, values)));
           if (!errors) throw error;
           return formPage(command, ctx, values, { errors, status: 400, version: values.version ?? '' });
         }

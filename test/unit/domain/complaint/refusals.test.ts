@@ -455,6 +455,27 @@ void describe('remedies and actions', () => {
     );
   });
 
+  void it('several at once: each recorded on its own, or none when one is refused', () => {
+    const c = responded().on('2027-01-18');
+    const version = c.state.version;
+    c.refused('unknown-item', 'complete-action', { itemIds: ['R1', 'A9'] });
+    assert.equal(c.state.version, version);
+    assert.ok(c.state.items.every((i) => i.completedOn === null));
+    const both = responded().on('2027-01-18');
+    const events = both.run('complete-action', { itemIds: ['R1', 'A1', 'R1'], completedOn: '2027-01-15' });
+    assert.deepEqual(
+      events.map((e) => (e.type === 'item-completed' ? [e.data.itemId, e.data.completedOn] : e.type)),
+      [
+        ['R1', '2027-01-15'],
+        ['A1', '2027-01-15'],
+      ],
+    );
+    c.run('complete-action', { itemIds: ['R1'], completedOn: '2027-01-15' });
+    const refusal = c.refused('already-completed', 'complete-action', { itemIds: ['A1', 'R1'] });
+    assert.match(refusal.message, /R1 was completed on 15 January 2027/);
+    assert.equal(refusal.field, 'itemIds');
+  });
+
   void it('completed-in-future, judged on the London date', () => {
     const c = responded().on('2027-01-18');
     c.refused('completed-in-future', 'complete-action', { itemId: 'A1', completedOn: '2027-01-19' });
