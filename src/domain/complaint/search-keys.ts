@@ -43,8 +43,12 @@ export function normalisePhone(text: string): string | null {
   return digits.length >= 7 && digits.length <= 15 ? digits : null;
 }
 
-/** Tenancy references: compared without spaces and case. */
-export const normaliseTenancy = (text: string): string | null => compact(text) || null;
+/**
+ * Tenancy references: compared on their letters and digits alone, any case ("TEN-004512" is
+ * "ten 004512"): callers read them out with or without the separators.
+ */
+export const normaliseTenancy = (text: string): string | null =>
+  text.replace(/[^\p{L}\p{N}]/gu, '').toUpperCase() || null;
 
 export const normaliseEmail = (text: string): string | null => text.trim().toLowerCase() || null;
 

@@ -102,7 +102,7 @@ describe('search keys', () => {
       'postcode:LS14AP',
       'postcode:M11AA',
       'refno:16',
-      'tenancy:TEN0045-12',
+      'tenancy:TEN004512',
     ]);
     const keys = searchKeysOf(state);
     for (const typed of [
@@ -110,6 +110,7 @@ describe('search keys', () => {
       '16',
       'TEN0045-12',
       'ten 0045-12',
+      'TEN004512',
       '+44 7700 900123',
       '07700900123',
       'PAT@example.COM',
@@ -119,7 +120,7 @@ describe('search keys', () => {
     ]) {
       assert.ok(overlaps(searchKeysForQuery(typed), keys), typed);
     }
-    for (const typed of ['17', '07700 900124', 'pat@example.org', 'M1 1AB', 'TEN0045-13']) {
+    for (const typed of ['17', '07700 900124', 'pat@example.org', 'M1 1AB', 'TEN0045-13', 'TEN00451']) {
       assert.ok(!overlaps(searchKeysForQuery(typed), keys), typed);
     }
   });
