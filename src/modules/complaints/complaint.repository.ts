@@ -335,7 +335,7 @@ const REFERENCE_SHAPE = /^[A-Z0-9]{1,12}-\d{4}-\d{6}$/i;
  * A reference-shaped query is only looked up by reference: the words would find the same case, and
  * an OR with the unique index leads the planner to walk the whole caseload instead.
  */
-function searchCondition(search: string): SQL {
+export function searchCondition(search: string): SQL {
   if (REFERENCE_SHAPE.test(search)) return eq(cases.reference, search.toUpperCase());
   const words = sql`${cases.search} @@ websearch_to_tsquery('english', ${search})`;
   const keys = searchKeysForQuery(search);
