@@ -172,8 +172,8 @@ void describe('case search: what callers quote', () => {
     const plan = await t.database.db.privileged(async (tx) => {
       await tx.execute(sql`set local enable_seqscan = off`);
       const query = tx.select({ caseId: cases.caseId }).from(cases).where(searchCondition('07700 900123'));
-      const result = await tx.execute(sql`explain ${query}`);
-      return (result as unknown as { rows: Record<string, string>[] }).rows
+      const result: unknown = await tx.execute(sql`explain ${query}`);
+      return (result as { rows: Record<string, string>[] }).rows
         .map((r) => Object.values(r).join(''))
         .join('\n');
     });
