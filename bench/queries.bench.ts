@@ -252,6 +252,11 @@ export async function benchReadPath(
       order: 'newest',
     },
     { name: 'search: a complainant name', query: { q: PERSON_NAMES[7] ?? 'Ellis' }, order: 'newest' },
+    // The seed gives case g tenancy T000000g, phone 07700 + g, and a postcode (bench/seed.ts).
+    { name: 'search: a reference number', query: { q: '000123' }, order: 'newest' },
+    { name: 'search: a tenancy reference', query: { q: 't0001234' }, order: 'newest' },
+    { name: 'search: a phone number', query: { q: '+44 7700 001234' }, order: 'newest' },
+    { name: 'search: a postcode', query: { q: 'm47 2ab' }, order: 'newest' },
     { name: 'search: a word, with status', query: { q: 'heating', status: 'stage-1' }, order: 'newest' },
     { name: 'list: sort = oldest', query: { sort: 'oldest' }, order: 'oldest' },
     { name: 'list: open, sort = deadline', query: { open: 'true', sort: 'deadline' }, order: 'deadline' },

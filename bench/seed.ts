@@ -368,7 +368,8 @@ handled as materialized (
 inserted as (
   insert into cases (organisation_id, case_id, reference, kind, status, stage, policy_key, policy_version,
     jurisdiction, country, service_area, channel, complainant_name, handler_id, handler_name, received_at,
-    current_deadline_kind, current_deadline_due, last_deadline_outcome, version, state, created_at, updated_at)
+    current_deadline_kind, current_deadline_due, last_deadline_outcome, version, state, search_keys,
+    created_at, updated_at)
   select ${plan.organisationId}::uuid, case_id, reference, 'complaint', status, stage,
     tpl #>> '{policy,key}', (tpl #>> '{policy,version}')::int, jurisdiction, country, service_area, channel,
     complainant_name,
@@ -384,13 +385,24 @@ inserted as (
       'receivedAt', to_char(received_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
       'receivedOn', to_char(received_on, 'YYYY-MM-DD'),
       'complainant', case when complainant_name is null then '{"kind":"anonymous"}'::jsonb
-        else (tpl -> 'complainant') || jsonb_build_object('name', complainant_name) end,
+        else (tpl -> 'complainant') || jsonb_build_object('name', complainant_name,
+          'tenancyReference', tenancy, 'contact', jsonb_build_object('phone', phone, 'postcode', postcode)) end,
       'stage1', (tpl -> 'stage1') || jsonb_build_object('handler', h1,
         'handlers', case when h1 is null then '[]'::jsonb else jsonb_build_array(h1) end),
       'stage2', (tpl -> 'stage2') || jsonb_build_object('handler', h2,
         'handlers', case when h2 is null then '[]'::jsonb else jsonb_build_array(h2) end)),
+    -- What searchKeysOf gives for these details (see test/unit/domain/complaint/search-keys.test.ts).
+    array_remove(array['refno:' || ltrim(split_part(reference, '-', 3), '0'),
+      case when complainant_name is not null then 'tenancy:' || tenancy end,
+      case when complainant_name is not null then 'phone:44' || substr(replace(phone, ' ', ''), 2) end,
+      case when complainant_name is not null then 'postcode:' || replace(postcode, ' ', '') end], null),
     received_at, received_at
-  from handled
+  from handled, lateral (select
+    -- A resident's details, distinct per case: what a caller quotes.
+    'T' || lpad(g::text, 7, '0') as tenancy,
+    '07700 ' || lpad((g % 1000000)::text, 6, '0') as phone,
+    'M' || (1 + g % 99) || ' ' || (g / 99 % 10) || chr(65 + g / 990 % 26) || chr(65 + g / 25740 % 26) as postcode
+  ) as resident
   returning organisation_id, case_id, reference, status, stage, country, service_area, channel,
     received_at, policy_key, policy_version
 )

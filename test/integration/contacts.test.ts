@@ -665,4 +665,51 @@ void describe('log a contact: intake and triage', () => {
     assert.equal((await officer.get('/contacts/NOT-A-CONTACT')).status, 404);
     assert.equal((await officer.get('/contacts/bad%20ref')).status, 404);
   });
+
+  void it('keeps the resident’s address, postcode and tenancy reference from the form to the case and the API', async () => {
+    const answers = {
+      residentAddress: 'Flat 2\n12 Oak Road\nManchester',
+      residentPostcode: 'm1  1aa',
+      tenancyReference: 'TEN-004512',
+      residentEmail: 'margaret@example.com',
+    };
+    const check = await frontLine.post('/contacts/new', { ...complaintForm(answers), _step: 'check' });
+    assert.equal(check.status, 200, errorSummary(check.body) ?? 'check page');
+    assert.match(
+      check.body,
+      /Address<\/dt>\s*<dd class="govuk-summary-list__value app-multiline">Flat 2\n12 Oak Road\nManchester</,
+    );
+    assert.match(check.body, /Postcode<\/dt>\s*<dd class="govuk-summary-list__value app-multiline">M1 1AA</);
+    assert.match(
+      check.body,
+      /Tenancy reference<\/dt>\s*<dd class="govuk-summary-list__value app-multiline">TEN-004512</,
+    );
+    const location = await logThroughCheck(frontLine, complaintForm(answers));
+    const reference = location.replace('/cases/', '');
+    const casePage = await officer.get(location);
+    assert.equal(casePage.status, 200);
+    assert.match(casePage.body, /Flat 2[\s\S]*12 Oak Road[\s\S]*Manchester[\s\S]*M1 1AA/);
+    assert.match(casePage.body, /TEN-004512/);
+    const detail = await api(t, alpha, 'GET', `/api/v1/complaints/${reference}`);
+    assert.deepEqual(detail.body.complainant.contact, {
+      phone: '07700 900123',
+      email: 'margaret@example.com',
+      address: 'Flat 2\n12 Oak Road\nManchester',
+      postcode: 'M1 1AA',
+    });
+    assert.equal(detail.body.complainant.tenancyReference, 'TEN-004512');
+  });
+
+  void it('refuses a postcode that is not shaped like one, keeping the answers', async () => {
+    const before = await countRows(alpha.organisationId);
+    const refused = await frontLine.post('/contacts/new', {
+      ...complaintForm({ residentAddress: '12 Oak Road', residentPostcode: 'Manchester' }),
+      _step: 'check',
+    });
+    assert.equal(refused.status, 400);
+    assert.equal(errorSummary(refused.body), 'Enter a real postcode, like M1 1AA');
+    assert.match(refused.body, /id="residentPostcode-error"/);
+    assert.match(refused.body, /12 Oak Road/);
+    assert.deepEqual(await countRows(alpha.organisationId), before, 'nothing is saved');
+  });
 });

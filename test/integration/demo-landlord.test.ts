@@ -30,5 +30,38 @@ void describe('the demo landlord', () => {
       [],
     );
     assert.ok(list.body.items.every((i: { reference: string }) => /^DH-\d{4}-\d{6}$/.test(i.reference)));
+
+    // Each resident is found by what a caller would quote, typed any way.
+    interface Item {
+      reference: string;
+      complainantName: string | null;
+      postcode: string | null;
+      tenancyReference: string | null;
+    }
+    const items = list.body.items as Item[];
+    const margaret = items.find((i) => i.complainantName === 'Margaret Ellis');
+    assert.ok(margaret?.postcode && margaret.tenancyReference);
+    const detail = await api(t, demo, 'GET', `/api/v1/complaints/${margaret.reference}`);
+    const phone = detail.body.complainant.contact.phone as string;
+    assert.match(phone, /^07700 900\d{3}$/);
+    for (const q of [
+      margaret.tenancyReference.toLowerCase(),
+      phone.replace(/\s/g, ''),
+      `+44 ${phone.slice(1)}`,
+      margaret.postcode.replace(' ', '').toLowerCase(),
+    ]) {
+      const found = await api(t, demo, 'GET', `/api/v1/complaints?q=${encodeURIComponent(q)}`);
+      assert.deepEqual(
+        (found.body.items as Item[]).map((i) => i.reference),
+        [margaret.reference],
+        q,
+      );
+    }
+    // So is the complaint raised about a service request logged with the resident's details.
+    const adeyemi = await api(t, demo, 'GET', `/api/v1/complaints?q=${encodeURIComponent('ten009876')}`);
+    assert.deepEqual(
+      (adeyemi.body.items as Item[]).map((i) => i.complainantName),
+      ['Samuel Adeyemi'],
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isIsoDate } from '../calendar/index.ts';
 import { countrySchema } from '../policy/country.ts';
+import { formatPostcode } from './search-keys.ts';
 
 /**
  * Input schemas for every lifecycle command. One truth for the API (and the OpenAPI document) and,
@@ -122,6 +123,13 @@ export const contactSchema = z.object({
   email: z.email({ error: 'Enter an email address in the correct format, like name@example.com' }).optional(),
   phone: z.string().trim().max(40, 'Phone number must be 40 characters or fewer').optional(),
   address: z.string().trim().max(500, 'Address must be 500 characters or fewer').optional(),
+  /** Checked loosely for a UK postcode's shape, and kept as written on letters ("M1 1AA"). */
+  postcode: z
+    .string()
+    .trim()
+    .refine((text) => formatPostcode(text) !== null, { error: 'Enter a real postcode, like M1 1AA' })
+    .transform((text) => formatPostcode(text) ?? text)
+    .optional(),
 });
 
 export const complainantSchema = z.discriminatedUnion(

@@ -6,6 +6,7 @@ import {
   INTAKE_CHANNELS,
   REPRESENTATIVE_RELATIONSHIPS,
 } from '../complaint/command-schemas.ts';
+import { formatPostcode } from '../complaint/search-keys.ts';
 import { CONTACT_KINDS, RESIDENT_CHOICES, triage, type ContactKind, type ResidentChoice } from './triage.ts';
 
 /**
@@ -25,6 +26,9 @@ export interface LoggedContact {
     name?: string;
     phone?: string;
     email?: string;
+    address?: string;
+    /** As written on letters ("M1 1AA"). */
+    postcode?: string;
     tenancyReference?: string;
     vulnerabilities?: string;
     reasonableAdjustments?: string;
@@ -57,6 +61,8 @@ export const LOG_CONTACT_FIELDS = [
   'residentName',
   'residentPhone',
   'residentEmail',
+  'residentAddress',
+  'residentPostcode',
   'tenancyReference',
   'vulnerabilities',
   'reasonableAdjustments',
@@ -92,6 +98,8 @@ const PAGE_ORDER = [
   'residentName',
   'residentPhone',
   'residentEmail',
+  'residentAddress',
+  'residentPostcode',
   'tenancyReference',
   'vulnerabilities',
   'reasonableAdjustments',
@@ -192,6 +200,9 @@ export function logContactSchema(now: Date) {
     if (a.residentEmail && !EMAIL.test(a.residentEmail)) {
       problem('residentEmail', 'Enter an email address in the correct format, like name@example.com');
     }
+    limit('residentAddress', 'Address', 500);
+    const postcode = a.residentPostcode ? formatPostcode(a.residentPostcode) : null;
+    if (a.residentPostcode && !postcode) problem('residentPostcode', 'Enter a real postcode, like M1 1AA');
     limit('tenancyReference', 'Tenancy reference', 50);
     limit('vulnerabilities', 'Vulnerabilities', 2000);
     limit('reasonableAdjustments', 'Reasonable adjustments', 2000);
@@ -283,6 +294,8 @@ export function logContactSchema(now: Date) {
         name: optional(a.residentName),
         phone: optional(a.residentPhone),
         email: optional(a.residentEmail),
+        address: optional(a.residentAddress),
+        postcode: postcode ?? undefined,
         tenancyReference: optional(a.tenancyReference),
         vulnerabilities: optional(a.vulnerabilities),
         reasonableAdjustments: optional(a.reasonableAdjustments),

@@ -13,6 +13,8 @@ export interface CaseRow {
   reference: string;
   href: string;
   complainant: string;
+  /** The first line of the address and the postcode, or the tenancy reference: tells namesakes apart. */
+  home: string;
   serviceArea: string;
   stage: string;
   status: string;
@@ -34,6 +36,9 @@ export function caseRow(item: ListedComplaint, today: IsoDate, areas: readonly S
     reference: item.reference,
     href: `/cases/${encodeURIComponent(item.reference)}`,
     complainant: item.complainantName ?? 'Anonymous',
+    home:
+      [item.addressLine, item.postcode].filter(Boolean).join(', ') ||
+      (item.tenancyReference ? `Tenancy ${item.tenancyReference}` : ''),
     serviceArea: serviceAreaName(areas, item.serviceArea),
     stage: `Stage ${String(item.stage)}`,
     status: STATUS_IN_WORDS[item.status],

@@ -147,9 +147,26 @@ function externalRoutes(view: ComplaintView) {
   }));
 }
 
-function contactLines(contact: { email?: string; phone?: string; address?: string } | undefined): string[] {
+interface ContactDetails {
+  email?: string;
+  phone?: string;
+  address?: string;
+  postcode?: string;
+}
+
+/** An address as its lines, then the postcode. */
+function addressLines(contact: ContactDetails | undefined): string[] {
+  const lines = (contact?.address ?? '').split(/\r?\n/).map((line) => line.trim());
+  return [...lines, contact?.postcode ?? ''].filter(Boolean);
+}
+
+const orNotGiven = (lines: string[]) => (lines.length ? lines : ['Not given']);
+
+function contactLines(contact: ContactDetails | undefined): string[] {
   if (!contact) return [];
-  return [contact.phone, contact.email, contact.address].filter((line): line is string => Boolean(line));
+  return [contact.phone, contact.email, ...addressLines(contact)].filter((line): line is string =>
+    Boolean(line),
+  );
 }
 
 function parties(view: ComplaintView): Row[] {
@@ -160,9 +177,12 @@ function parties(view: ComplaintView): Row[] {
           { key: 'Complainant', lines: [c.name] },
           {
             key: 'Contact details',
-            lines: contactLines(c.contact).length ? contactLines(c.contact) : ['None given'],
+            lines: orNotGiven(
+              [c.contact?.phone, c.contact?.email].filter((line): line is string => Boolean(line)),
+            ),
           },
-          ...(c.tenancyReference ? [{ key: 'Tenancy reference', lines: [c.tenancyReference] }] : []),
+          { key: 'Address', lines: orNotGiven(addressLines(c.contact)) },
+          { key: 'Tenancy reference', lines: orNotGiven(c.tenancyReference ? [c.tenancyReference] : []) },
         ]
       : [{ key: 'Complainant', lines: ['Anonymous'] }];
   const r = view.representative;

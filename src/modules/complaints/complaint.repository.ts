@@ -1,4 +1,19 @@
-import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  arrayOverlaps,
+  asc,
+  desc,
+  eq,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  lte,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import type { DeadlineStatus } from '../../domain/complaint/deadlines.ts';
 import { upcastEvent, type ComplaintEvent, type Via } from '../../domain/complaint/events.ts';
 import {
@@ -8,6 +23,7 @@ import {
   type ComplaintState,
   type Status,
 } from '../../domain/complaint/state.ts';
+import { searchKeysOf, searchKeysForQuery } from '../../domain/complaint/search-keys.ts';
 import { divisionOf, type Country } from '../../domain/policy/country.ts';
 import { addCalendarDays, type IsoDate, type Jurisdiction } from '../../domain/calendar/index.ts';
 import type { Transaction } from '../../platform/db/database.ts';
@@ -99,6 +115,7 @@ function projectionColumns(state: ComplaintState, projection: CaseProjection) {
     handlerId: handler?.id ?? null,
     handlerName: handler?.name ?? null,
     nextItemDue: nextItemDue(state),
+    searchKeys: searchKeysOf(state),
     ...projection,
     version: state.version,
     state,
@@ -311,15 +328,18 @@ function deadlineStatusCondition(status: DeadlineStatus, t: DeadlineThresholds):
 const REFERENCE_SHAPE = /^[A-Z0-9]{1,12}-\d{4}-\d{6}$/i;
 
 /**
- * Search: a reference finds that case (exact, any case); anything else is words in the generated
- * `search` column (reference, names, summary) via the GIN index. A reference-shaped query is only
- * looked up by reference: the words would find the same case, and an OR of the two leads the planner
- * to walk the whole caseload instead of using the unique index.
+ * Search: a reference finds that case (exact, any case). Anything else matches either a search key
+ * (what a caller quotes: a phone number, postcode, tenancy reference, e-mail address or the number
+ * part of a reference, normalised by `searchKeysForQuery`) or the words in the generated `search`
+ * column (reference, names, address, summary): two GIN indexes the planner combines with a bitmap OR.
+ * A reference-shaped query is only looked up by reference: the words would find the same case, and
+ * an OR with the unique index leads the planner to walk the whole caseload instead.
  */
-function searchCondition(search: string): SQL {
-  return REFERENCE_SHAPE.test(search)
-    ? eq(cases.reference, search.toUpperCase())
-    : sql`${cases.search} @@ websearch_to_tsquery('english', ${search})`;
+export function searchCondition(search: string): SQL {
+  if (REFERENCE_SHAPE.test(search)) return eq(cases.reference, search.toUpperCase());
+  const words = sql`${cases.search} @@ websearch_to_tsquery('english', ${search})`;
+  const keys = searchKeysForQuery(search);
+  return keys.length ? (or(arrayOverlaps(cases.searchKeys, keys), words) ?? words) : words;
 }
 
 /** The start of a London date as an instant, in SQL, so the comparison stays an index range. */

@@ -14,7 +14,8 @@ import {
   DUE_SOON_WORKING_DAYS,
   type DeadlineStatus,
 } from '../../domain/complaint/deadlines.ts';
-import { STATUSES } from '../../domain/complaint/state.ts';
+import { formatPostcode, postcodesIn } from '../../domain/complaint/search-keys.ts';
+import { STATUSES, type ComplaintState } from '../../domain/complaint/state.ts';
 import type { Transaction } from '../../platform/db/database.ts';
 import { InvalidInputError } from '../../platform/errors.ts';
 import { closureDaysFor } from './case-context.ts';
@@ -153,6 +154,19 @@ export async function deadlineThresholds(
   return { thresholds: { today, dueSoonBefore, endOfWeek: endOfWeek(today) }, calendars };
 }
 
+/** What tells namesakes apart in a list: the first line of the address, the postcode, the tenancy. */
+function residentHome(state: ComplaintState) {
+  const resident = state.complainant.kind === 'named' ? state.complainant : null;
+  const address = resident?.contact?.address ?? '';
+  // A postcode given only within the address (as API clients may send it) counts too.
+  const postcode = resident?.contact?.postcode ?? formatPostcode(postcodesIn(address).at(-1) ?? '');
+  return {
+    addressLine: address.split(/\r?\n|,/)[0]?.trim() || null,
+    postcode,
+    tenancyReference: resident?.tenancyReference ?? null,
+  };
+}
+
 /**
  * A page of complaints in the order asked for (newest first by default), filtered and searched;
  * deadline statuses and working days left are computed for today in each case's calendar.
@@ -226,6 +240,7 @@ export async function listComplaints(deps: ComplaintDeps, organisationId: string
             channel: state.channel,
             receivedAt: state.receivedAt,
             complainantName: state.complainant.kind === 'named' ? state.complainant.name : null,
+            ...residentHome(state),
             handler,
             currentDeadline: currentDeadlineDue
               ? {

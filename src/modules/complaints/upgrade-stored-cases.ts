@@ -1,5 +1,6 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import { deriveDeadlines } from '../../domain/complaint/deadlines.ts';
+import { searchKeysOf } from '../../domain/complaint/search-keys.ts';
 import { STATE_SCHEMA } from '../../domain/complaint/state.ts';
 import type { DatabaseHandle } from '../../platform/db/database.ts';
 import { cases, organisations } from '../../platform/db/schema.ts';
@@ -10,7 +11,8 @@ const BATCH_SIZE = 200;
 
 /**
  * Brings every stored case state up to the current shape (STATE_SCHEMA) by replaying its events,
- * which are read into their current shape on the way out. Run at start-up after the migrations: a
+ * which are read into their current shape on the way out, and fills in the search keys of cases
+ * stored before there were any (migration 0008). Run at start-up after the migrations: a
  * one-off after an upgrade, and a quick empty scan after that. Reads of a single case upgrade it on
  * the fly as well, so a case is never judged by an old shape in between. Returns how many changed.
  */
@@ -28,7 +30,10 @@ export async function upgradeStoredCases(db: DatabaseHandle, clock: Clock = syst
           .where(
             and(
               eq(cases.organisationId, organisationId),
-              sql`coalesce((${cases.state} ->> 'schema')::int, 1) <> ${STATE_SCHEMA}`,
+              or(
+                sql`coalesce((${cases.state} ->> 'schema')::int, 1) <> ${STATE_SCHEMA}`,
+                isNull(cases.searchKeys),
+              ),
             ),
           )
           .limit(BATCH_SIZE);
@@ -38,7 +43,7 @@ export async function upgradeStoredCases(db: DatabaseHandle, clock: Clock = syst
           const projection = projectionOf(deriveDeadlines(state, ctx.rules, ctx.calendar, ctx.today));
           await tx
             .update(cases)
-            .set({ state, ...projection })
+            .set({ state, ...projection, searchKeys: searchKeysOf(state) })
             .where(
               and(
                 eq(cases.organisationId, organisationId),

@@ -108,6 +108,8 @@ export function answerRows(contact: LoggedContact, areas: ServiceArea[]): Answer
     { key: 'Resident', value: r.name ?? 'Not given (anonymous)', field: 'residentName' },
     r.phone ? { key: 'Phone number', value: r.phone, field: 'residentPhone' } : null,
     r.email ? { key: 'Email address', value: r.email, field: 'residentEmail' } : null,
+    r.address ? { key: 'Address', value: r.address, field: 'residentAddress' } : null,
+    r.postcode ? { key: 'Postcode', value: r.postcode, field: 'residentPostcode' } : null,
     r.tenancyReference
       ? { key: 'Tenancy reference', value: r.tenancyReference, field: 'tenancyReference' }
       : null,

@@ -36,6 +36,8 @@ const COMPLAINT_FIELDS: Record<string, string> = {
   'complainant.name': 'residentName',
   'complainant.contact.email': 'residentEmail',
   'complainant.contact.phone': 'residentPhone',
+  'complainant.contact.address': 'residentAddress',
+  'complainant.contact.postcode': 'residentPostcode',
   'representative.name': 'representativeName',
   serviceArea: 'serviceArea',
   category: 'category',
@@ -66,9 +68,9 @@ export function complaintInputOf(
   },
   issue: NonNullable<LoggedContact['complaint']>,
 ): ReceiveInput {
-  const { name, phone, email, ...rest } = contact.resident;
-  const details = { phone, email };
-  const hasContact = phone !== undefined || email !== undefined;
+  const { name, phone, email, address, postcode, ...rest } = contact.resident;
+  const details = { phone, email, address, postcode };
+  const hasContact = Object.values(details).some((v) => v !== undefined);
   return {
     receivedAt: contact.receivedAt,
     channel: contact.channel,

@@ -69,6 +69,9 @@ export async function createDemoContacts(
     kind: 'service-request',
     residentName: 'Samuel Adeyemi',
     residentPhone: '07700 900456',
+    residentAddress: '3 Elm Court\nSalford',
+    residentPostcode: 'M5 4WT',
+    tenancyReference: 'TEN-009876',
     summary: 'Front door does not lock properly.',
   });
   clockNow = new Date(now.getTime() - 2 * DAY_MS);

@@ -40,8 +40,23 @@ interface Scenario {
   steps: Step[];
 }
 
-const named = (name: string, extra: Record<string, unknown> = {}) =>
-  ({ kind: 'named', name, contact: { phone: '07700 900123' }, ...extra }) as const;
+const STREETS = ['Oak Road', 'Mill Lane', 'Station Street', 'Park Avenue', 'Church Walk', 'Victoria Close'];
+
+/**
+ * The n-th demo resident: a phone number from Ofcom's range for drama (07700 900xxx), a tenancy
+ * reference and a home with a Manchester-shaped postcode, each different so that search tells them apart.
+ */
+export const demoResident = (name: string, n: number) =>
+  ({
+    kind: 'named',
+    name,
+    tenancyReference: `TEN-${String(4500 + n).padStart(6, '0')}`,
+    contact: {
+      phone: `07700 900${String(100 + n)}`,
+      address: `${String(10 + n)} ${STREETS[n % STREETS.length] ?? 'Oak Road'}\nManchester`,
+      postcode: `M${String(1 + (n % 20))} ${String(1 + (n % 9))}AB`,
+    },
+  }) as const;
 
 const acknowledge = (day: number, by: DemoPerson, points: string[]): Step => ({
   day,
@@ -94,6 +109,7 @@ const answeredAtStage1 = (
 /** A realistic spread: a case in every state, some on track, some due soon, some overdue. */
 function scenarios(today: IsoDate, p: DemoPeople): Scenario[] {
   const base = { channel: 'phone', issueDateKind: 'occurred' } as const;
+  let residents = 0;
   const c = (
     summary: string,
     serviceArea: string,
@@ -103,7 +119,7 @@ function scenarios(today: IsoDate, p: DemoPeople): Scenario[] {
     ...base,
     summary,
     serviceArea,
-    complainant: named(name),
+    complainant: demoResident(name, residents++),
     issueDaysBeforeReceipt: 14,
     ...extra,
   });

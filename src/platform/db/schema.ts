@@ -126,10 +126,19 @@ export const cases = pgTable(
     state: jsonb('state').notNull(),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-    /** Reference, names and the complaint's words, for search (English stemming). */
+    /**
+     * Reference, names (the representative's too), the resident's address and the complaint's words,
+     * for search (English stemming).
+     */
     search: tsvector('search').generatedAlwaysAs(
-      sql`to_tsvector('english'::regconfig, coalesce(reference, '') || ' ' || coalesce(complainant_name, '') || ' ' || coalesce(handler_name, '') || ' ' || coalesce(state->>'summary', ''))`,
+      sql`to_tsvector('english'::regconfig, coalesce(reference, '') || ' ' || coalesce(complainant_name, '') || ' ' || coalesce(handler_name, '') || ' ' || coalesce(state->'representative'->>'name', '') || ' ' || coalesce(state->'complainant'->'contact'->>'address', '') || ' ' || coalesce(state->>'summary', ''))`,
     ),
+    /**
+     * Normalised keys callers quote (`phone:447700900123`, `postcode:M11AA`, `tenancy:…`, `email:…`,
+     * `refno:16`), from `searchKeysOf`; null only on a row stored before they existed, until the
+     * start-up upgrade fills it in.
+     */
+    searchKeys: text('search_keys').array(),
   },
   // Newest-first lists scan these ascending indexes backwards: that yields ORDER BY … DESC (NULLS
   // FIRST) exactly, where a DESC NULLS LAST index would not match and force a sort.
@@ -148,6 +157,7 @@ export const cases = pgTable(
       .on(t.organisationId, t.nextItemDue)
       .where(sql`next_item_due is not null`),
     index('cases_search').using('gin', t.search),
+    index('cases_search_keys').using('gin', t.searchKeys),
   ],
 );
 

@@ -58,6 +58,8 @@ export function logAContactJourneys(started: () => BrowserApp): void {
         .check();
       await staff.getByLabel('Resident’s name').fill('Margaret Ellis');
       await staff.getByLabel('Phone number (optional)').fill('07700 900123');
+      await staff.getByLabel('Address (optional)').fill('12 Oak Road\nManchester');
+      await staff.getByLabel('Postcode (optional)').fill('m1 1aa');
       await staff
         .getByLabel('Summary', { exact: true })
         .fill('The boiler repair appointment was missed twice.');
@@ -98,6 +100,8 @@ export function logAContactJourneys(started: () => BrowserApp): void {
       assert.ok(rows.includes('Resident: Margaret Ellis'), rows.join('\n'));
       assert.ok(rows.includes('How it was made: Phone'), rows.join('\n'));
       assert.ok(rows.includes('Representative: Dan Ellis (Relative); consent held: Yes'), rows.join('\n'));
+      assert.ok(rows.includes('Address: 12 Oak Road\nManchester'), rows.join('\n'));
+      assert.ok(rows.includes('Postcode: M1 1AA'), rows.join('\n'));
 
       // "Change" goes back to the form with every answer kept.
       await submit(staff, 'Change resident');
@@ -110,6 +114,11 @@ export function logAContactJourneys(started: () => BrowserApp): void {
       await submit(staff, 'Log the contact');
       assert.match(pathOf(staff), /^\/cases\/[A-Z]+-\d{4}-\d{6}$/, 'the complaint’s case page');
       assert.match(await staff.locator('main').innerText(), /Dan Ellis \(Relative\)/, 'the representative');
+      assert.match(
+        await staff.locator('main').innerText(),
+        /12 Oak Road\s+Manchester\s+M1 1AA/,
+        'the address',
+      );
     });
 
     void it('logs a compliment and records that it was passed on', { timeout }, async () => {
