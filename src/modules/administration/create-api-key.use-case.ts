@@ -55,6 +55,7 @@ export async function createApiKey(
       name,
       secretHash: key.secretHash,
       createdBy: actor,
+      createdAt: deps.clock.now(),
     });
     await audit(tx, {
       organisationId,

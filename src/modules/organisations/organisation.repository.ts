@@ -101,7 +101,14 @@ export async function listClosureDays(tx: Transaction, organisationId: string): 
 
 export async function insertApiKey(
   tx: Transaction,
-  key: { organisationId: string; apiKeyId: string; name: string; secretHash: string; createdBy: string },
+  key: {
+    organisationId: string;
+    apiKeyId: string;
+    name: string;
+    secretHash: string;
+    createdBy: string;
+    createdAt?: Date;
+  },
 ): Promise<void> {
   await tx.insert(apiKeys).values(key);
 }
