@@ -6,7 +6,12 @@ import { pageRoutes } from '../../platform/web/page-route.ts';
 import type { StaffDeps } from '../staff/deps.ts';
 import type { StaffPrincipal } from '../staff/staff-principal.ts';
 import { ADMIN_PATHS } from './admin-paths.ts';
-import { readAuditLog, type AuditFilters, type AuditPage } from './read-audit-log.use-case.ts';
+import {
+  auditLogPeople,
+  readAuditLog,
+  type AuditFilters,
+  type AuditPage,
+} from './read-audit-log.use-case.ts';
 
 const pages = pageRoutes<StaffPrincipal>();
 const DATE_FIELDS = ['from', 'to'] as const;
@@ -63,7 +68,7 @@ export function auditLogPages(deps: StaffDeps): PageRoute<StaffPrincipal>[] {
           );
           if (!errors) throw error;
           // Without the filters the person asked for, show no entries rather than the wrong ones.
-          page = { ...(await readAuditLog(deps, principal, {}, undefined)), entries: [], older: undefined };
+          page = { entries: [], older: undefined, people: await auditLogPeople(deps, principal) };
         }
         return {
           view: 'admin/audit.njk',

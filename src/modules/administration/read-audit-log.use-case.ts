@@ -3,6 +3,7 @@ import { dateTimeInWords } from '../../domain/calendar/dates-in-words.ts';
 import { describeEvent } from '../../domain/complaint/describe-event.ts';
 import { isoDateInput } from '../../domain/complaint/command-schemas.ts';
 import type { Via } from '../../domain/complaint/events.ts';
+import type { Transaction } from '../../platform/db/database.ts';
 import { toDomainEvent } from '../complaints/complaint.repository.ts';
 import { listAccounts } from '../staff/staff.repository.ts';
 import type { StaffDeps } from '../staff/deps.ts';
@@ -140,10 +141,19 @@ export async function readAuditLog(
       };
     });
     const last = rows.at(-1);
-    const people = (await listAccounts(tx, organisationId)).map((a) => ({
-      staffId: a.staffId,
-      name: a.name,
-    }));
+    const people = await peopleOf(tx, organisationId);
     return { entries, older: more && last ? encodeCursor(positionOf(last)) : undefined, people };
   });
+}
+
+const peopleOf = async (tx: Transaction, organisationId: string) =>
+  (await listAccounts(tx, organisationId)).map((a) => ({ staffId: a.staffId, name: a.name }));
+
+/** The people the page can filter by (every staff account), for the form when its answers are wrong. */
+export async function auditLogPeople(
+  deps: StaffDeps,
+  principal: StaffPrincipal,
+): Promise<AuditPage['people']> {
+  requireAdministration(principal);
+  return deps.db.forOrganisation(principal.organisationId, (tx) => peopleOf(tx, principal.organisationId));
 }
