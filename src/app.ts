@@ -51,7 +51,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   return buildServer({
     routes: [...complaintRoutes(deps), ...policyRoutes(deps)],
     authenticate: async (request) => {
-      const principal = await authenticateApiKey(options.db, request.headers.authorization);
+      const principal = await authenticateApiKey(deps, request.headers.authorization);
       return {
         organisationId: principal.organisationId,
         name: principal.apiKeyName,

@@ -57,6 +57,13 @@ const ROUTES: ['GET' | 'POST', string, Record<string, string>][] = [
   ],
   ['POST', '/admin/closure-days/2026-12-29/remove', {}],
   ['GET', '/admin/bank-holidays', {}],
+  ['GET', '/admin/api-keys', {}],
+  ['GET', '/admin/api-keys/new', {}],
+  ['POST', '/admin/api-keys/new', { name: 'Intruders' }],
+  // The confirmation page of a real key is in admin-api-keys.test.ts: this one is unknown (404 here).
+  ['POST', '/admin/api-keys/00000000-0000-4000-8000-000000000000/revoke', {}],
+  ['GET', '/admin/audit', {}],
+  ['GET', '/admin/audit?caseReference=AH-2026-000001&from-day=1&from-month=1&from-year=2026', {}],
 ];
 
 void describe('administration is for administrators only', () => {
@@ -122,6 +129,8 @@ void describe('administration is for administrators only', () => {
       '/admin/policy',
       '/admin/closure-days',
       '/admin/bank-holidays',
+      '/admin/api-keys',
+      '/admin/audit',
     ]) {
       assert.match(index.body, new RegExp(`<a class="govuk-link" href="${href}">`));
     }

@@ -8,4 +8,6 @@ export const ADMIN_PATHS = {
   policy: `${PATHS.administration}/policy`,
   closureDays: `${PATHS.administration}/closure-days`,
   bankHolidays: `${PATHS.administration}/bank-holidays`,
+  apiKeys: `${PATHS.administration}/api-keys`,
+  audit: `${PATHS.administration}/audit`,
 } as const;

@@ -4,6 +4,8 @@ import { pageRoutes } from '../../platform/web/page-route.ts';
 import type { StaffDeps } from '../staff/deps.ts';
 import type { StaffPrincipal } from '../staff/staff-principal.ts';
 import { ADMIN_PATHS } from './admin-paths.ts';
+import { apiKeyPages } from './api-keys.pages.ts';
+import { auditLogPages } from './audit-log.pages.ts';
 import { bankHolidayPages } from './bank-holidays.pages.ts';
 import { closureDayPages } from './closure-days.pages.ts';
 import { policyPages } from './policy.pages.ts';
@@ -11,7 +13,7 @@ import { serviceAreaPages } from './service-areas.pages.ts';
 
 const pages = pageRoutes<StaffPrincipal>();
 
-/** Administration: the index, service areas and categories, the policy, closure days, bank holidays. */
+/** Administration: the index, service areas and categories, the policy, closure days, bank holidays, API keys, the audit log. */
 export function administrationPages(deps: StaffDeps): PageRoute<StaffPrincipal>[] {
   return [
     pages.staff({
@@ -24,5 +26,7 @@ export function administrationPages(deps: StaffDeps): PageRoute<StaffPrincipal>[
     ...policyPages(deps),
     ...closureDayPages(deps),
     ...bankHolidayPages(deps),
+    ...apiKeyPages(deps),
+    ...auditLogPages(deps),
   ];
 }

@@ -75,6 +75,7 @@ export async function createOrganisation(
       apiKeyId: key.apiKeyId,
       name: 'initial key',
       secretHash: key.secretHash,
+      createdBy: actor,
     });
     await audit(tx, {
       organisationId,

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, lte, or } from 'drizzle-orm';
 import type { Transaction } from '../../platform/db/database.ts';
 import { apiKeys, auditLog, closureDays, organisations, policyVersions } from '../../platform/db/schema.ts';
 import { policySchema, type Policy } from '../../domain/policy/policy-schema.ts';
@@ -101,7 +101,14 @@ export async function listClosureDays(tx: Transaction, organisationId: string): 
 
 export async function insertApiKey(
   tx: Transaction,
-  key: { organisationId: string; apiKeyId: string; name: string; secretHash: string },
+  key: {
+    organisationId: string;
+    apiKeyId: string;
+    name: string;
+    secretHash: string;
+    createdBy: string;
+    createdAt?: Date;
+  },
 ): Promise<void> {
   await tx.insert(apiKeys).values(key);
 }
@@ -109,12 +116,38 @@ export async function insertApiKey(
 export async function findActiveApiKey(
   tx: Transaction,
   apiKeyId: string,
-): Promise<{ organisationId: string; secretHash: string; name: string } | null> {
+): Promise<{ organisationId: string; secretHash: string; name: string; lastUsedAt: Date | null } | null> {
   const rows = await tx
-    .select({ organisationId: apiKeys.organisationId, secretHash: apiKeys.secretHash, name: apiKeys.name })
+    .select({
+      organisationId: apiKeys.organisationId,
+      secretHash: apiKeys.secretHash,
+      name: apiKeys.name,
+      lastUsedAt: apiKeys.lastUsedAt,
+    })
     .from(apiKeys)
     .where(and(eq(apiKeys.apiKeyId, apiKeyId), isNull(apiKeys.revokedAt)));
   return rows[0] ?? null;
+}
+
+/**
+ * Records that a key was used at `now`, unless it was already recorded within `interval` before:
+ * the condition is in the UPDATE, so concurrent requests write at most once. Returns whether it wrote.
+ */
+export async function recordApiKeyUse(
+  tx: Transaction,
+  apiKeyId: string,
+  now: Date,
+  intervalMs: number,
+): Promise<boolean> {
+  const since = new Date(now.getTime() - intervalMs);
+  const updated = await tx
+    .update(apiKeys)
+    .set({ lastUsedAt: now })
+    .where(
+      and(eq(apiKeys.apiKeyId, apiKeyId), or(isNull(apiKeys.lastUsedAt), lte(apiKeys.lastUsedAt, since))),
+    )
+    .returning({ apiKeyId: apiKeys.apiKeyId });
+  return updated.length > 0;
 }
 
 export async function audit(

@@ -72,7 +72,11 @@ export const apiKeys = pgTable(
     /** SHA-256 of the secret part: keys are 256-bit random, so a fast hash is enough. */
     secretHash: text('secret_hash').notNull(),
     createdAt: createdAt(),
+    /** Who created it, as in the audit log (`staff:<id>`, or `cli`, `demo`); null for older keys. */
+    createdBy: text('created_by'),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    /** When it last authenticated, to the minute: written at most once a minute per key. */
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.apiKeyId] }), unique('api_keys_id').on(t.apiKeyId)],
 );
@@ -181,6 +185,9 @@ export const caseEvents = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.organisationId, t.caseId, t.sequence] }),
+    // The audit page reads every case's events newest first, and one person's.
+    index('case_events_by_recorded').on(t.organisationId, t.recordedAt, t.caseId, t.sequence),
+    index('case_events_by_actor').on(t.organisationId, t.actorId, t.recordedAt, t.caseId, t.sequence),
     foreignKey({
       name: 'case_events_case',
       columns: [t.organisationId, t.caseId],
@@ -200,7 +207,15 @@ export const auditLog = pgTable(
     action: text('action').notNull(),
     details: jsonb('details').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.organisationId, t.auditId] })],
+  // The audit page reads newest first, one person's, or one case's (entries naming a case reference).
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.auditId] }),
+    index('audit_log_by_at').on(t.organisationId, t.at, t.auditId),
+    index('audit_log_by_actor').on(t.organisationId, t.actor, t.at, t.auditId),
+    index('audit_log_by_case')
+      .on(t.organisationId, sql`(${t.details}->>'caseReference')`, t.at, t.auditId)
+      .where(sql`${t.details} ? 'caseReference'`),
+  ],
 );
 
 /**

@@ -111,5 +111,58 @@ export function administrationJourneys(started: () => BrowserApp): void {
       assert.equal(await heading(admin), 'Bank holidays');
       assert.match(await admin.locator('main').innerText(), /Last updated/);
     });
+
+    void it('creates an API key, shown once, and revokes it after confirming', { timeout }, async () => {
+      await visit(admin, '/admin');
+      await follow(admin, 'API keys');
+      assert.equal(pathOf(admin), '/admin/api-keys');
+      await follow(admin, 'Create an API key');
+      await submit(admin, 'Create key', 400);
+      await assertFormErrors(admin, { name: 'Enter a name for the key, like the system that will use it' });
+      await admin.getByLabel('Create an API key').fill('E2E housing system');
+      await submit(admin, 'Create key');
+      assert.equal(await heading(admin), 'API key created');
+      assert.match(await admin.locator('#api-key').innerText(), /^pr_[0-9a-f]{32}_/);
+      await follow(admin, 'Back to API keys');
+      const row = admin.locator('table tbody tr').filter({ hasText: 'E2E housing system' });
+      assert.match(await row.innerText(), /Never/);
+      await follow(admin, 'Revoke E2E housing system');
+      assert.equal(await heading(admin), 'Are you sure you want to revoke this API key?');
+      await submit(admin, 'Revoke key');
+      assert.equal(pathOf(admin), '/admin/api-keys?done=revoked');
+      assert.match(await row.innerText(), /Revoked/);
+    });
+
+    void it(
+      'reads the audit log, filtered by person and date, at desktop and phone widths',
+      { timeout },
+      async () => {
+        await visit(admin, '/admin');
+        await follow(admin, 'Audit log');
+        assert.equal(pathOf(admin), '/admin/audit');
+        assert.match(await admin.locator('main').innerText(), /API key revoked: E2E housing system/);
+        await admin.getByLabel('Who did it').selectOption({ label: app.staff.administrator.name });
+        await fillDate(admin, 'From', { day: 31, month: 2, year: nextYear });
+        await submit(admin, 'Apply filters', 400);
+        assert.deepEqual(await errorSummaryLinks(admin), [
+          { text: 'Enter the start date as a real date', href: '#from-day' },
+        ]);
+        const today = new Date();
+        await fillDate(admin, 'From', {
+          day: today.getUTCDate(),
+          month: today.getUTCMonth() + 1,
+          year: today.getUTCFullYear() - 1,
+        });
+        await submit(admin, 'Apply filters');
+        const entries = await admin.locator('table tbody tr').allInnerTexts();
+        assert.ok(entries.length > 0);
+        assert.ok(entries.every((e) => e.includes(app.staff.administrator.name)));
+        const size = admin.viewportSize();
+        await admin.setViewportSize({ width: 375, height: 812 });
+        await visit(admin, pathOf(admin));
+        await visit(admin, '/admin/api-keys');
+        if (size) await admin.setViewportSize(size);
+      },
+    );
   });
 }
