@@ -7,6 +7,7 @@ import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
+import { contentDisposition } from '../http/content-disposition.ts';
 import fastifyView from '@fastify/view';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import nunjucks from 'nunjucks';
@@ -212,6 +213,10 @@ export function createWebLayer<Pr extends WebPrincipal>(options: WebLayerOptions
       // After a form, 303 makes the browser GET the next page.
       const status = request.method === 'GET' ? 302 : 303;
       return reply.redirect(result.redirect, status);
+    }
+    if ('download' in result) {
+      const { filename, contentType, body } = result.download;
+      return reply.header('content-disposition', contentDisposition(filename)).type(contentType).send(body);
     }
     return render(request, reply, result.view, result.data ?? {}, result.status ?? 200);
   }
