@@ -7,13 +7,14 @@ import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import { contentDisposition } from '../http/content-disposition.ts';
 import fastifyView from '@fastify/view';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import nunjucks from 'nunjucks';
 import { ZodError } from 'zod';
 import { CommandRefused } from '../../domain/complaint/refusal.ts';
+import { contentDisposition } from '../http/content-disposition.ts';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../errors.ts';
+import { compressedAssets } from './compressed-assets.ts';
 import { formValues } from './forms.ts';
 import { TooManyRequestsError } from './http-errors.ts';
 import type { PageResult, PageRoute, Throttle, WebPrincipal } from './page-route.ts';
@@ -167,6 +168,19 @@ function errorPageFor(error: unknown, paths: WebLayerOptions<WebPrincipal>['path
  */
 export function createWebLayer<Pr extends WebPrincipal>(options: WebLayerOptions<Pr>): WebLayer {
   const principals = new WeakMap<FastifyRequest, Pr>();
+  const assets = compressedAssets([
+    { name: 'app.css', file: join(OWN_ASSETS, 'app.css'), contentType: 'text/css; charset=utf-8' },
+    {
+      name: 'govuk-frontend.min.css',
+      file: join(GOVUK_DIST, 'govuk', 'govuk-frontend.min.css'),
+      contentType: 'text/css; charset=utf-8',
+    },
+    {
+      name: 'govuk-frontend.min.js',
+      file: join(GOVUK_DIST, 'govuk', 'govuk-frontend.min.js'),
+      contentType: 'text/javascript; charset=utf-8',
+    },
+  ]);
 
   async function resolve(request: FastifyRequest, reply: FastifyReply): Promise<Pr | null> {
     if (principals.has(request)) return principals.get(request) ?? null;
@@ -200,6 +214,7 @@ export function createWebLayer<Pr extends WebPrincipal>(options: WebLayerOptions
       csrfToken: csrfToken(reply),
       cspNonce: (reply.cspNonce as { script: string } | null)?.script,
       assetVersion: options.version,
+      assetUrls: assets.urls,
     });
     return reply.code(status).type('text/html; charset=utf-8').send(html);
   }
@@ -319,6 +334,7 @@ export function createWebLayer<Pr extends WebPrincipal>(options: WebLayerOptions
         templates: [VIEWS, GOVUK_DIST],
         options: { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true },
       });
+      assets.register(app);
       void app.register(fastifyStatic, {
         root: [OWN_ASSETS, join(GOVUK_DIST, 'govuk', 'assets'), join(GOVUK_DIST, 'govuk')],
         prefix: '/assets/',
