@@ -368,7 +368,13 @@ export function playLifecycle(
     const on = calendar.addWorkingDays(receivedOn, s.day);
     const actor = s.by === 'officer' ? OFFICER : people[s.by];
     const raw = s.input({ state, rules, calendar, today: on, people });
-    const input: unknown = COMPLAINT_COMMANDS[s.command].schema.parse(raw);
+    // Parsed as the API would take it (people by staff account), then given to the domain as the use
+    // case gives it: with each person resolved to the member of staff.
+    const parsed = COMPLAINT_COMMANDS[s.command].schema.parse(wireInput(raw));
+    const input: unknown =
+      typeof raw === 'object' && raw !== null && 'handler' in raw
+        ? { ...parsed, handler: raw.handler }
+        : parsed;
     const command = { name: s.command, input } as Exclude<ComplaintCommand, { name: 'spin-off' }>;
     const emitted = decide(state, command, { policy, rules, calendar, actor, now: atTime(on, 11) });
     for (const event of emitted) state = evolve(state, event);

@@ -7,6 +7,7 @@
  *   --cases N          cases for the measured landlord      --neighbour N  cases for the other landlord
  *   --runs N           timed runs per query (default 50)    --writes N     complaints on the write path
  *   --deadline-cases N deriveDeadlines calls (default 1M)   --keep         keep the database afterwards
+ *   --export-rows N    cases in the streamed CSV and XLSX export (default 100,000)
  *
  * Prints the figures and writes them to .bench/results.json (and .bench/results-<database>.json).
  */
@@ -20,6 +21,7 @@ import { insertServiceArea } from '../src/modules/administration/service-areas.r
 import { openBenchDatabase, query, type BenchDatabase } from './bench-database.ts';
 import { benchCalendar } from './calendar.bench.ts';
 import { benchDeadlines, type DeadlineResults } from './deadlines.bench.ts';
+import { benchExport, type ExportResults } from './export.bench.ts';
 import { benchReadPath, thresholds, type ReadPathResults } from './queries.bench.ts';
 import { int, mebibytes, ms, section, seconds, table } from './report.ts';
 import {
@@ -43,6 +45,7 @@ const { values: args } = parseArgs({
     warmup: { type: 'string', default: '5' },
     writes: { type: 'string', default: '500' },
     'deadline-cases': { type: 'string', default: '1000000' },
+    'export-rows': { type: 'string', default: '100000' },
     keep: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
@@ -70,6 +73,7 @@ const runs = count(args.runs, 'runs') ?? 50;
 const warmup = count(args.warmup, 'warmup') ?? 5;
 const writes = count(args.writes, 'writes') ?? 500;
 const deadlineCases = count(args['deadline-cases'], 'deadline-cases') ?? 1_000_000;
+const exportRows = Math.min(measuredCases, count(args['export-rows'], 'export-rows') ?? 100_000);
 const batchSize = onPostgres ? 100_000 : 50_000;
 
 const started = performance.now();
@@ -102,6 +106,7 @@ interface DatabaseResults {
   storage: Record<string, number>;
   distribution: { byStatus: Record<string, number>; open: number; overdue: number; dueSoon: number };
   readPath: ReadPathResults;
+  export: ExportResults;
   writePath: WritePathResults;
 }
 
@@ -118,7 +123,7 @@ const results: {
   date: new Date().toISOString(),
   command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
   machine: { ...machine, database: '' },
-  options: { measuredCases, neighbourCases, runs, warmup, writes, deadlineCases, batchSize },
+  options: { measuredCases, neighbourCases, runs, warmup, writes, deadlineCases, exportRows, batchSize },
   calendar: {},
   deadlines: {} as DeadlineResults,
   database: null,
@@ -222,6 +227,22 @@ function printDatabase(d: DatabaseResults): void {
   );
   const overdue = d.readPath.queries.find((q) => q.name.includes('overdue'));
   if (overdue) console.log(`\nEXPLAIN (ANALYZE, BUFFERS) of the overdue filter:\n${overdue.explain}`);
+
+  console.log(section(`Export, streamed in pages of 1,000 (cases received from ${d.export.receivedFrom})`));
+  console.log(
+    table(
+      ['format', 'rows', 'seconds', 'rows/s', 'size', 'peak RSS growth', 'peak heap growth'],
+      d.export.exports.map((e) => [
+        e.format.toUpperCase(),
+        int(e.rows),
+        e.seconds.toFixed(2),
+        int(e.rowsPerSecond),
+        mebibytes(e.bytes),
+        mebibytes(e.peakRssGrowthBytes),
+        mebibytes(e.peakHeapGrowthBytes),
+      ]),
+    ),
+  );
 
   const w = d.writePath;
   console.log(section(`Write path: ${w.complaints} complaints received, accepted and acknowledged`));
@@ -361,6 +382,8 @@ async function benchDatabase(): Promise<DatabaseResults> {
 
     log(`read path: ${runs} runs per query`);
     const readPath = await benchReadPath(db(), measured.organisationId, { runs, warmup, budgetMs: 60_000 });
+    log(`export: ${int(exportRows)} cases as CSV and XLSX`);
+    const exported = await benchExport(db(), measured.organisationId, exportRows);
     log(`write path: ${writes} complaints`);
     const writePath = await benchWritePath(
       db(),
@@ -390,6 +413,7 @@ async function benchDatabase(): Promise<DatabaseResults> {
         dueSoon: deadlineCounts?.dueSoon ?? 0,
       },
       readPath,
+      export: exported,
       writePath,
     };
   } finally {

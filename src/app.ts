@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { administrationPages } from './modules/administration/administration.pages.ts';
+import { caseExportRoutes } from './modules/case-export/case-export.api.ts';
+import { caseExportPages } from './modules/case-export/case-export.pages.ts';
 import { caseListPages } from './modules/casework/case-list.pages.ts';
 import { casePages } from './modules/casework/case.pages.ts';
 import { dashboardPages } from './modules/casework/dashboard.pages.ts';
@@ -38,6 +40,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
       ...staffPages(deps),
       ...dashboardPages(deps),
       ...caseListPages(deps),
+      ...caseExportPages(deps),
       ...casePages(deps),
       ...contactPages(deps),
       ...administrationPages(deps),
@@ -49,7 +52,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
     version: VERSION,
   });
   return buildServer({
-    routes: [...complaintRoutes(deps), ...policyRoutes(deps)],
+    routes: [...caseExportRoutes(deps), ...complaintRoutes(deps), ...policyRoutes(deps)],
     authenticate: async (request) => {
       const principal = await authenticateApiKey(deps, request.headers.authorization);
       return {

@@ -58,12 +58,18 @@ export function caseListQuery(values: FormValues, limit: number): ListComplaints
   return input;
 }
 
-/** The same list on another page: the query string with that page's cursor. */
-export function pageHref(values: FormValues, cursor: string): string {
+/** The list's filters and sort as a query string, without its page (the cursor). */
+export function filterParams(values: FormValues): URLSearchParams {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(values)) {
     if (name !== 'cursor' && value !== '') params.set(name, value);
   }
+  return params;
+}
+
+/** The same list on another page: the query string with that page's cursor. */
+export function pageHref(values: FormValues, cursor: string): string {
+  const params = filterParams(values);
   params.set('cursor', cursor);
   return `${PATHS.cases}?${params.toString()}`;
 }

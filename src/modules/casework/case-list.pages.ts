@@ -6,7 +6,13 @@ import type { StaffDeps } from '../staff/deps.ts';
 import { PATHS } from '../staff/staff-layout.ts';
 import type { StaffPrincipal } from '../staff/staff-principal.ts';
 import { listComplaints } from '../complaints/list-complaints.use-case.ts';
-import { caseListFilterOptions, caseListQuery, dateFieldIds, pageHref } from './case-list-query.ts';
+import {
+  caseListFilterOptions,
+  caseListQuery,
+  dateFieldIds,
+  filterParams,
+  pageHref,
+} from './case-list-query.ts';
 import { caseRow } from './case-list-rows.ts';
 
 const pages = pageRoutes<StaffPrincipal>();
@@ -36,6 +42,8 @@ export function caseListPages(deps: StaffDeps): PageRoute<StaffPrincipal>[] {
               rows: listed.items.map((item) => caseRow(item, listed.today, options.serviceAreas)),
               nextHref: listed.nextCursor ? pageHref(query, listed.nextCursor) : null,
               previousHref: listed.previousCursor ? pageHref(query, listed.previousCursor) : null,
+              // "Download these cases": the same filters and sort, every page.
+              exportQuery: filterParams(query).toString(),
             },
           };
         } catch (error) {

@@ -40,40 +40,49 @@ const flag = (name: string) =>
     })
     .optional();
 
-export const listComplaintsQuerySchema = z
-  .object({
-    status: z.enum(STATUSES, { error: `Select a status: ${STATUSES.join(', ')}` }).optional(),
-    stage: z.coerce
-      .number({ error: 'Select stage 1 or 2' })
-      .pipe(z.union([z.literal(1), z.literal(2)], { error: 'Select stage 1 or 2' }))
-      .optional(),
-    deadlineStatus: z
-      .enum(DEADLINE_STATUSES, { error: `Select a deadline status: ${DEADLINE_STATUSES.join(', ')}` })
-      .optional(),
-    handlerId: z.string().min(1).max(100).optional(),
-    serviceArea: z.string().min(1).max(100).optional(),
-    open: flag('open'),
-    channel: z.enum(CHANNELS, { error: `Select a channel: ${CHANNELS.join(', ')}` }).optional(),
-    receivedFrom: isoDateInput('the earliest date received').optional(),
-    receivedTo: isoDateInput('the latest date received').optional(),
-    q: z.string().trim().max(200, 'Enter 200 characters or fewer to search for').optional(),
-    awaiting: flag('awaiting'),
-    dueThisWeek: flag('dueThisWeek'),
-    extended: flag('extended'),
-    actionsOverdue: flag('actionsOverdue'),
-    sort: z.enum(CASE_SORTS, { error: `Select how to sort: ${CASE_SORTS.join(', ')}` }).default('newest'),
-    limit: z.coerce
-      .number({ error: 'Enter a limit from 1 to 200' })
-      .int('Enter a whole number limit')
-      .min(1, 'Enter a limit from 1 to 200')
-      .max(200, 'Enter a limit from 1 to 200')
-      .default(50),
-    cursor: z.string().max(300).optional(),
-  })
-  .refine((q) => !q.receivedFrom || !q.receivedTo || q.receivedFrom <= q.receivedTo, {
-    message: 'The earliest date received must be on or before the latest',
-    path: ['receivedTo'],
-  });
+const listFields = z.object({
+  status: z.enum(STATUSES, { error: `Select a status: ${STATUSES.join(', ')}` }).optional(),
+  stage: z.coerce
+    .number({ error: 'Select stage 1 or 2' })
+    .pipe(z.union([z.literal(1), z.literal(2)], { error: 'Select stage 1 or 2' }))
+    .optional(),
+  deadlineStatus: z
+    .enum(DEADLINE_STATUSES, { error: `Select a deadline status: ${DEADLINE_STATUSES.join(', ')}` })
+    .optional(),
+  handlerId: z.string().min(1).max(100).optional(),
+  serviceArea: z.string().min(1).max(100).optional(),
+  open: flag('open'),
+  channel: z.enum(CHANNELS, { error: `Select a channel: ${CHANNELS.join(', ')}` }).optional(),
+  receivedFrom: isoDateInput('the earliest date received').optional(),
+  receivedTo: isoDateInput('the latest date received').optional(),
+  q: z.string().trim().max(200, 'Enter 200 characters or fewer to search for').optional(),
+  awaiting: flag('awaiting'),
+  dueThisWeek: flag('dueThisWeek'),
+  extended: flag('extended'),
+  actionsOverdue: flag('actionsOverdue'),
+  sort: z.enum(CASE_SORTS, { error: `Select how to sort: ${CASE_SORTS.join(', ')}` }).default('newest'),
+  limit: z.coerce
+    .number({ error: 'Enter a limit from 1 to 200' })
+    .int('Enter a whole number limit')
+    .min(1, 'Enter a limit from 1 to 200')
+    .max(200, 'Enter a limit from 1 to 200')
+    .default(50),
+  cursor: z.string().max(300).optional(),
+});
+
+const receivedInOrder = {
+  check: (q: { receivedFrom?: string | undefined; receivedTo?: string | undefined }) =>
+    !q.receivedFrom || !q.receivedTo || q.receivedFrom <= q.receivedTo,
+  message: 'The earliest date received must be on or before the latest',
+  path: ['receivedTo'],
+};
+
+export const listComplaintsQuerySchema = listFields.refine(receivedInOrder.check, receivedInOrder);
+
+/** The list's filters and sort without its paging: what an export of every page takes. */
+export const listFiltersSchema = listFields
+  .omit({ cursor: true, limit: true })
+  .refine(receivedInOrder.check, receivedInOrder);
 export type ListComplaintsQuery = z.input<typeof listComplaintsQuerySchema>;
 
 /** The cursor carries the sort and its key, so a page always continues in the order it began. */
@@ -167,18 +176,24 @@ function residentHome(state: ComplaintState) {
   };
 }
 
+type ParsedListQuery = z.output<typeof listComplaintsQuerySchema>;
+
 /**
- * A page of complaints in the order asked for (newest first by default), filtered and searched;
- * deadline statuses and working days left are computed for today in each case's calendar.
+ * One page of the list, read in its own tenant transaction: the rows after `position` (up to
+ * `limit`), each with its deadline status and working days left for today in its calendar. Shared by
+ * the list (pages of up to 200) and the export (which walks every page, 1,000 rows at a time).
  */
-export async function listComplaints(deps: ComplaintDeps, organisationId: string, raw: ListComplaintsQuery) {
-  const query = listComplaintsQuerySchema.parse(raw);
-  const now = deps.clock.now();
-  const today = londonDateOf(now);
-  const position = decodeCursor(query.cursor, query.sort);
+async function readPage(
+  deps: ComplaintDeps,
+  organisationId: string,
+  query: ParsedListQuery,
+  position: CaseListPosition | undefined,
+  limit: number,
+) {
+  const today = londonDateOf(deps.clock.now());
   return deps.db.forOrganisation(organisationId, async (tx) => {
     const { thresholds, calendars } = await deadlineThresholds(tx, organisationId, today);
-    const { rows, more: moreAfter } = await listCases(
+    const { rows, more } = await listCases(
       tx,
       organisationId,
       {
@@ -197,65 +212,126 @@ export async function listComplaints(deps: ComplaintDeps, organisationId: string
         extended: query.extended,
         actionsOverdue: query.actionsOverdue,
         sort: query.sort,
-        limit: query.limit,
+        limit,
         after: position,
       },
       thresholds,
     );
-    const first = rows.at(0);
-    const last = rows.at(-1);
-    // Reading forward, there is a page before this one whenever it was reached by a cursor; reading
-    // backward ("Previous"), there is always the page it came from after it.
-    const backward = position?.backward === true;
-    const more = backward ? rows.length > 0 : moreAfter;
-    const less = backward ? moreAfter : position !== undefined;
-    return {
-      today,
-      items: rows.map(
-        ({
-          state,
-          jurisdiction,
-          country,
-          currentDeadlineKind,
-          currentDeadlineDue,
-          lastDeadlineOutcome,
-          currentDeadlineExtended,
-        }) => {
-          const before = thresholds.dueSoonBefore[jurisdiction] ?? today;
-          const deadlineStatus: DeadlineStatus | null = currentDeadlineDue
-            ? currentDeadlineDue < today
-              ? 'overdue'
-              : currentDeadlineDue < before
-                ? 'due-soon'
-                : 'on-track'
-            : lastDeadlineOutcome;
-          const handler = state.stage === 2 ? state.stage2.handler : state.stage1.handler;
-          return {
-            id: state.caseId,
-            reference: state.reference,
-            status: state.status,
-            stage: state.stage,
-            country,
-            serviceArea: state.serviceArea,
-            channel: state.channel,
-            receivedAt: state.receivedAt,
-            complainantName: state.complainant.kind === 'named' ? state.complainant.name : null,
-            ...residentHome(state),
-            handler,
-            currentDeadline: currentDeadlineDue
-              ? {
-                  kind: currentDeadlineKind,
-                  due: currentDeadlineDue,
-                  extended: currentDeadlineExtended,
-                  workingDaysLeft: calendars[jurisdiction].workingDaysBetween(today, currentDeadlineDue),
-                }
-              : null,
-            deadlineStatus,
-          };
-        },
-      ),
-      nextCursor: more && last ? encodeCursor(query.sort, last) : null,
-      previousCursor: less && first ? encodeCursor(query.sort, first, true) : null,
-    };
+    const items = rows.map((row) => listedComplaint(row, today, thresholds, calendars));
+    return { today, rows, items, more };
   });
+}
+
+function listedComplaint(
+  row: ListedCase,
+  today: IsoDate,
+  thresholds: DeadlineThresholds,
+  calendars: Record<Jurisdiction, WorkingDayCalendar>,
+) {
+  const { state, jurisdiction, country, currentDeadlineKind, currentDeadlineDue } = row;
+  const before = thresholds.dueSoonBefore[jurisdiction] ?? today;
+  const deadlineStatus: DeadlineStatus | null = currentDeadlineDue
+    ? currentDeadlineDue < today
+      ? 'overdue'
+      : currentDeadlineDue < before
+        ? 'due-soon'
+        : 'on-track'
+    : row.lastDeadlineOutcome;
+  const handler = state.stage === 2 ? state.stage2.handler : state.stage1.handler;
+  return {
+    id: state.caseId,
+    reference: state.reference,
+    status: state.status,
+    stage: state.stage,
+    country,
+    serviceArea: state.serviceArea,
+    channel: state.channel,
+    receivedAt: state.receivedAt,
+    complainantName: state.complainant.kind === 'named' ? state.complainant.name : null,
+    ...residentHome(state),
+    handler,
+    currentDeadline: currentDeadlineDue
+      ? {
+          kind: currentDeadlineKind,
+          due: currentDeadlineDue,
+          extended: row.currentDeadlineExtended,
+          workingDaysLeft: calendars[jurisdiction].workingDaysBetween(today, currentDeadlineDue),
+        }
+      : null,
+    deadlineStatus,
+  };
+}
+
+export type ListedComplaint = ReturnType<typeof listedComplaint>;
+
+/**
+ * A page of complaints in the order asked for (newest first by default), filtered and searched;
+ * deadline statuses and working days left are computed for today in each case's calendar.
+ */
+export async function listComplaints(deps: ComplaintDeps, organisationId: string, raw: ListComplaintsQuery) {
+  const query = listComplaintsQuerySchema.parse(raw);
+  const position = decodeCursor(query.cursor, query.sort);
+  const {
+    today,
+    rows,
+    items,
+    more: moreAfter,
+  } = await readPage(deps, organisationId, query, position, query.limit);
+  const first = rows.at(0);
+  const last = rows.at(-1);
+  // Reading forward, there is a page before this one whenever it was reached by a cursor; reading
+  // backward ("Previous"), there is always the page it came from after it.
+  const backward = position?.backward === true;
+  const more = backward ? rows.length > 0 : moreAfter;
+  const less = backward ? moreAfter : position !== undefined;
+  return {
+    today,
+    items,
+    nextCursor: more && last ? encodeCursor(query.sort, last) : null,
+    previousCursor: less && first ? encodeCursor(query.sort, first, true) : null,
+  };
+}
+
+/** What each exported case carries besides the list's fields. */
+export interface ExportedComplaint extends ListedComplaint {
+  collective: boolean;
+  lastDeadlineOutcome: 'met' | 'missed' | null;
+  today: IsoDate;
+}
+
+/**
+ * Every case the list would show for these filters, in the same order, read `pageSize` rows at a
+ * time so that however many there are only one page is in memory. Each page is its own short
+ * transaction (a long one would hold PGlite's only connection, or a pool connection, for the whole
+ * download); the keyset walk never repeats nor skips a case, though one changed during the download
+ * is exported as it was when its page was read. The list's `cursor` and `limit` do not apply.
+ */
+export async function* walkComplaints(
+  deps: ComplaintDeps,
+  organisationId: string,
+  raw: ListComplaintsQuery,
+  pageSize = 1000,
+): AsyncGenerator<ExportedComplaint> {
+  const query = listComplaintsQuerySchema.parse({ ...raw, cursor: undefined, limit: undefined });
+  let position: CaseListPosition | undefined;
+  for (;;) {
+    const { today, rows, items, more } = await readPage(deps, organisationId, query, position, pageSize);
+    for (const [i, item] of items.entries()) {
+      const row = rows[i] as ListedCase;
+      yield {
+        ...item,
+        collective: row.state.collectiveMembers.length > 0,
+        lastDeadlineOutcome: row.lastDeadlineOutcome,
+        today,
+      };
+    }
+    const last = rows.at(-1);
+    if (!more || !last) return;
+    position = {
+      sort: query.sort,
+      receivedAt: last.receivedAt.toISOString(),
+      caseId: last.caseId,
+      deadline: last.currentDeadlineDue,
+    };
+  }
 }

@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { TrustProxy } from '../config.ts';
 import { NotFoundError } from '../errors.ts';
+import { IMMUTABLE } from '../web/compressed-assets.ts';
 import type { WebLayer } from '../web/web-layer.ts';
 import {
   API_PREFIX,
@@ -47,10 +48,12 @@ export function buildServer(options: ServerOptions): FastifyInstance {
 
   app.addHook('onSend', async (request, reply) => {
     // Case data is personal data: never cached, never sniffed, never framed. Only the public
-    // stylesheets, scripts and icons under /assets may be cached (their links carry the version).
+    // stylesheets, scripts and icons under /assets may be cached: for a day, or for a year under a
+    // name holding their content hash (compressed-assets.ts sets that).
     const asset =
       request.url.startsWith('/assets/') && (reply.statusCode === 200 || reply.statusCode === 304);
-    void reply.header('cache-control', asset ? 'public, max-age=86400' : 'no-store');
+    const assetCaching = reply.getHeader('cache-control') === IMMUTABLE ? IMMUTABLE : 'public, max-age=86400';
+    void reply.header('cache-control', asset ? assetCaching : 'no-store');
     void reply.header('x-content-type-options', 'nosniff');
     void reply.header('x-frame-options', 'DENY');
     void reply.header('referrer-policy', 'no-referrer');

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { FormValues } from './forms.ts';
@@ -10,9 +11,18 @@ export interface WebPrincipal {
   mustChangePassword: boolean;
 }
 
-/** A page's answer: a template and its data (rendered inside the layout), or a redirect. */
+/** A file to download, streamed (a case export); like every page, sent with no-store. */
+export interface Download {
+  filename: string;
+  contentType: string;
+  body: Readable;
+}
+
+/** A page's answer: a template and its data (rendered inside the layout), a redirect, or a file. */
 export type PageResult =
-  { view: string; data?: Record<string, unknown>; status?: number } | { redirect: string };
+  | { view: string; data?: Record<string, unknown>; status?: number }
+  | { redirect: string }
+  | { download: Download };
 
 /** Counts attempts per client address (e.g. failed sign-ins), for pages that declare a `throttle`. */
 export interface Throttle {

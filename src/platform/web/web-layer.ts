@@ -12,7 +12,9 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import nunjucks from 'nunjucks';
 import { ZodError } from 'zod';
 import { CommandRefused } from '../../domain/complaint/refusal.ts';
+import { contentDisposition } from '../http/content-disposition.ts';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../errors.ts';
+import { compressedAssets } from './compressed-assets.ts';
 import { formValues } from './forms.ts';
 import { TooManyRequestsError } from './http-errors.ts';
 import type { PageResult, PageRoute, Throttle, WebPrincipal } from './page-route.ts';
@@ -166,6 +168,19 @@ function errorPageFor(error: unknown, paths: WebLayerOptions<WebPrincipal>['path
  */
 export function createWebLayer<Pr extends WebPrincipal>(options: WebLayerOptions<Pr>): WebLayer {
   const principals = new WeakMap<FastifyRequest, Pr>();
+  const assets = compressedAssets([
+    { name: 'app.css', file: join(OWN_ASSETS, 'app.css'), contentType: 'text/css; charset=utf-8' },
+    {
+      name: 'govuk-frontend.min.css',
+      file: join(GOVUK_DIST, 'govuk', 'govuk-frontend.min.css'),
+      contentType: 'text/css; charset=utf-8',
+    },
+    {
+      name: 'govuk-frontend.min.js',
+      file: join(GOVUK_DIST, 'govuk', 'govuk-frontend.min.js'),
+      contentType: 'text/javascript; charset=utf-8',
+    },
+  ]);
 
   async function resolve(request: FastifyRequest, reply: FastifyReply): Promise<Pr | null> {
     if (principals.has(request)) return principals.get(request) ?? null;
@@ -199,6 +214,7 @@ export function createWebLayer<Pr extends WebPrincipal>(options: WebLayerOptions
       csrfToken: csrfToken(reply),
       cspNonce: (reply.cspNonce as { script: string } | null)?.script,
       assetVersion: options.version,
+      assetUrls: assets.urls,
     });
     return reply.code(status).type('text/html; charset=utf-8').send(html);
   }
@@ -212,6 +228,10 @@ export function createWebLayer<Pr extends WebPrincipal>(options: WebLayerOptions
       // After a form, 303 makes the browser GET the next page.
       const status = request.method === 'GET' ? 302 : 303;
       return reply.redirect(result.redirect, status);
+    }
+    if ('download' in result) {
+      const { filename, contentType, body } = result.download;
+      return reply.header('content-disposition', contentDisposition(filename)).type(contentType).send(body);
     }
     return render(request, reply, result.view, result.data ?? {}, result.status ?? 200);
   }
@@ -314,6 +334,7 @@ export function createWebLayer<Pr extends WebPrincipal>(options: WebLayerOptions
         templates: [VIEWS, GOVUK_DIST],
         options: { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true },
       });
+      assets.register(app);
       void app.register(fastifyStatic, {
         root: [OWN_ASSETS, join(GOVUK_DIST, 'govuk', 'assets'), join(GOVUK_DIST, 'govuk')],
         prefix: '/assets/',
