@@ -4,6 +4,7 @@ import { administrationPages } from './modules/administration/administration.pag
 import { caseListPages } from './modules/casework/case-list.pages.ts';
 import { casePages } from './modules/casework/case.pages.ts';
 import { dashboardPages } from './modules/casework/dashboard.pages.ts';
+import { teamPages } from './modules/team/team.pages.ts';
 import { contactPages } from './modules/contacts/contact.pages.ts';
 import { complaintRoutes } from './modules/complaints/complaints.api.ts';
 import { systemClock, type Clock } from './modules/complaints/case-context.ts';
@@ -39,6 +40,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
       ...dashboardPages(deps),
       ...caseListPages(deps),
       ...casePages(deps),
+      ...teamPages(deps),
       ...contactPages(deps),
       ...administrationPages(deps),
       ...adminStaffPages(deps),
