@@ -19,6 +19,7 @@ import {
   type ListComplaintsQuery,
 } from '../src/modules/complaints/list-complaints.use-case.ts';
 import type { StaffPrincipal } from '../src/modules/staff/staff-principal.ts';
+import { showTeamWorkload, workloadRows } from '../src/modules/team/team-workload.use-case.ts';
 import type { DatabaseHandle, Transaction } from '../src/platform/db/database.ts';
 import { cases } from '../src/platform/db/schema.ts';
 import { query, rowsOf } from './bench-database.ts';
@@ -337,6 +338,22 @@ export async function benchReadPath(
     ...summarisePlan(overdueCountPlan.text),
     planMatchesUseCase: true,
     explain: overdueCountPlan.text,
+  });
+
+  // The team page: open cases per handler, in one grouped query over the open statuses.
+  const officer: StaffPrincipal = { ...boardMember, name: 'Bench Officer', role: 'complaints-officer' };
+  const workload = await timeRuns(options.runs, options.warmup, () => showTeamWorkload(deps, officer), {
+    budgetMs: options.budgetMs,
+    minRuns: 10,
+  });
+  const workloadPlan = await explain(db, organisationId, (tx) => workloadRows(tx, organisationId, t));
+  results.push({
+    name: `team workload: ${String((workload.last?.handlers.length ?? 0) + 1)} rows`,
+    rows: (workload.last?.handlers.length ?? 0) + 1,
+    ...latencyStats(workload.samples),
+    ...summarisePlan(workloadPlan.text),
+    planMatchesUseCase: true,
+    explain: workloadPlan.text,
   });
 
   // getComplaint by reference, a different case each run.

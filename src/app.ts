@@ -6,6 +6,7 @@ import { caseExportPages } from './modules/case-export/case-export.pages.ts';
 import { caseListPages } from './modules/casework/case-list.pages.ts';
 import { casePages } from './modules/casework/case.pages.ts';
 import { dashboardPages } from './modules/casework/dashboard.pages.ts';
+import { teamPages } from './modules/team/team.pages.ts';
 import { contactPages } from './modules/contacts/contact.pages.ts';
 import { complaintRoutes } from './modules/complaints/complaints.api.ts';
 import { systemClock, type Clock } from './modules/complaints/case-context.ts';
@@ -42,6 +43,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
       ...caseListPages(deps),
       ...caseExportPages(deps),
       ...casePages(deps),
+      ...teamPages(deps),
       ...contactPages(deps),
       ...administrationPages(deps),
       ...adminStaffPages(deps),

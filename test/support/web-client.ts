@@ -78,11 +78,17 @@ export class TestBrowser {
    */
   async post(
     url: string,
-    form: Record<string, string> = {},
+    /** A field given several values (checkboxes) is sent once for each. */
+    form: Record<string, string | string[]> = {},
     options: { csrf?: string | null; headers?: Record<string, string> } = {},
   ): Promise<WebResponse> {
     const csrf = options.csrf === undefined ? this.csrfToken : options.csrf;
-    const fields = { ...form, ...(csrf === null || csrf === undefined ? {} : { _csrf: csrf }) };
+    const fields = Object.entries({
+      ...form,
+      ...(csrf === null || csrf === undefined ? {} : { _csrf: csrf }),
+    }).flatMap(([name, value]) =>
+      (Array.isArray(value) ? value : [value]).map((v): [string, string] => [name, v]),
+    );
     const response = await this.t.app.inject({
       method: 'POST',
       url,

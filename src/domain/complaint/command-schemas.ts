@@ -273,7 +273,14 @@ export const acknowledgeSchema = z.object({
   proceedWithoutConsent,
 });
 
-export const assignSchema = z.object({ handler: staffRefSchema });
+/** How long the reason for an assignment may be: a sentence or two for the timeline. */
+export const ASSIGN_REASON_MAX = 500;
+
+export const assignSchema = z.object({
+  handler: staffRefSchema,
+  /** Why the case changes hands (leave, workload, a conflict of interest); shown on the timeline. */
+  reason: text('the reason for the change', ASSIGN_REASON_MAX).optional(),
+});
 
 export const addPointSchema = pointSchema;
 

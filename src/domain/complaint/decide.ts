@@ -622,7 +622,18 @@ const HANDLERS: { [K in CommandName]: Handler<K> } = {
 
   'assign-handler': (state, input, ctx) => {
     checkHandler(state, 'assign-handler', input.handler, ctx.rules);
-    return [['handler-assigned', { stage: state.stage, handler: input.handler }]];
+    const previous = stageOf(state, state.stage).handler;
+    return [
+      [
+        'handler-assigned',
+        {
+          stage: state.stage,
+          handler: input.handler,
+          ...(previous ? { previous } : {}),
+          ...(input.reason ? { reason: input.reason } : {}),
+        },
+      ],
+    ];
   },
 
   'add-point': (state, input) => [['point-added', { point: newPoints(state, [input], state.stage)[0] }]],

@@ -20,8 +20,13 @@ export function describeEvent(event: ComplaintEvent): string {
     }
     case 'late-escalation-accepted':
       return `Late escalation accepted: ${event.data.reason}`;
-    case 'handler-assigned':
-      return `${event.data.handler.name} assigned to handle stage ${event.data.stage}`;
+    case 'handler-assigned': {
+      const { handler, previous, reason, stage } = event.data;
+      const what = previous
+        ? `Reassigned from ${previous.name} to ${handler.name}`
+        : `${handler.name} assigned to handle stage ${stage}`;
+      return reason ? `${what}: ${reason}` : what;
+    }
     case 'point-added':
       return `Point ${event.data.point.id} added: ${event.data.point.text}`;
     case 'linked-complaint-created':

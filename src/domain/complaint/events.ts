@@ -112,7 +112,11 @@ export type ComplaintEvent =
       }
     >
   | Event<'late-escalation-accepted', { reason: string }>
-  | Event<'handler-assigned', { stage: 1 | 2; handler: StaffMember }>
+  | Event<
+      'handler-assigned',
+      // `previous` and `reason` were added later: older events have neither.
+      { stage: 1 | 2; handler: StaffMember; previous?: StaffMember; reason?: string }
+    >
   | Event<'point-added', { point: Point }>
   | Event<
       'linked-complaint-created',

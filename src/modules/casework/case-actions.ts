@@ -493,8 +493,19 @@ export const ACTION_FORMS: { readonly [K in CommandName]: ActionForm } = keeping
     title: 'Assign a handler',
     button: 'Assign handler',
     done: 'Handler assigned',
-    fields: (ctx) => [handlerField(ctx, `Who will handle it at stage ${ctx.view.stage}?`)],
-    read: (values, ctx) => ({ input: { handler: chosenStaff(values, ctx) } }),
+    fields: (ctx) => [
+      handlerField(ctx, `Who will handle it at stage ${ctx.view.stage}?`),
+      {
+        type: 'textarea',
+        name: 'reason',
+        label: 'Reason for the change (optional)',
+        hint: 'For example, the handler is on leave. It is shown on the case’s timeline.',
+        rows: 2,
+      },
+    ],
+    read: (values, ctx) => ({
+      input: { handler: chosenStaff(values, ctx), reason: optional(values, 'reason') },
+    }),
     missing: SELECT_A_HANDLER,
     choiceMessages: SELECT_A_HANDLER,
   },

@@ -3,6 +3,7 @@ import { rolesAllowedTo } from '../../domain/access/permissions.ts';
 import type { Transaction } from '../../platform/db/database.ts';
 import { staffAccounts } from '../../platform/db/schema.ts';
 import { listServiceAreas, type ServiceArea } from '../administration/service-areas.repository.ts';
+import { UNASSIGNED } from '../complaints/complaint.repository.ts';
 
 export interface HandlerOption {
   id: string;
@@ -65,7 +66,8 @@ export async function handlerOptions(tx: Transaction, organisationId: string): P
   const others = (await distinctCaseValues(tx, organisationId, 'handler_id'))
     .filter((h) => !known.has(h.value))
     .map((h) => ({ id: h.value, name: h.name ?? h.value }));
-  return [...accounts, ...others].sort((a, b) => a.name.localeCompare(b.name));
+  const named = [...accounts, ...others].sort((a, b) => a.name.localeCompare(b.name));
+  return [{ id: UNASSIGNED, name: 'Nobody (unassigned)' }, ...named];
 }
 
 /** The service areas configured, plus any code seen on a case that is not (or no longer) configured. */

@@ -272,6 +272,7 @@ export interface CaseFilters {
   open?: boolean | undefined;
   stage?: 1 | 2 | undefined;
   deadlineStatus?: DeadlineStatus | undefined;
+  /** A staff id, or UNASSIGNED for cases nobody handles. */
   handlerId?: string | undefined;
   serviceArea?: string | undefined;
   channel?: string | undefined;
@@ -324,6 +325,9 @@ function deadlineStatusCondition(status: DeadlineStatus, t: DeadlineThresholds):
   }
 }
 
+/** The handler filter's value for cases nobody handles (staff ids are uuids, so it cannot clash). */
+export const UNASSIGNED = 'unassigned';
+
 /** PREFIX-YYYY-NNNNNN: what nextReference gives out. */
 const REFERENCE_SHAPE = /^[A-Z0-9]{1,12}-\d{4}-\d{6}$/i;
 
@@ -357,7 +361,11 @@ export function caseConditions(
     filters.status ? eq(cases.status, filters.status) : undefined,
     filters.open ? inArray(cases.status, [...OPEN_STATUSES]) : undefined,
     filters.stage ? eq(cases.stage, filters.stage) : undefined,
-    filters.handlerId ? eq(cases.handlerId, filters.handlerId) : undefined,
+    filters.handlerId
+      ? filters.handlerId === UNASSIGNED
+        ? isNull(cases.handlerId)
+        : eq(cases.handlerId, filters.handlerId)
+      : undefined,
     filters.serviceArea ? eq(cases.serviceArea, filters.serviceArea) : undefined,
     filters.channel ? eq(cases.channel, filters.channel) : undefined,
     filters.receivedFrom ? gte(cases.receivedAt, londonMidnight(filters.receivedFrom)) : undefined,

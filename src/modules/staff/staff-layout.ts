@@ -7,6 +7,7 @@ export const PATHS = {
   home: '/dashboard',
   changePassword: '/change-password',
   cases: '/cases',
+  team: '/team',
   contacts: '/contacts',
   logContact: '/contacts/new',
   administration: '/admin',
@@ -27,6 +28,8 @@ export function staffLayout(principal: StaffPrincipal | null, path: string): Rec
     : [
         item('Dashboard', PATHS.home, path),
         ...(may(role, 'view-cases') ? [item('Cases', PATHS.cases, path)] : []),
+        // The team's workload is for those who give cases to handlers.
+        ...(may(role, 'assign-handler') ? [item('Team', PATHS.team, path)] : []),
         ...(may(role, 'log-contact')
           ? [
               // "Log a contact" lives under /contacts, so the contact log is not also highlighted.

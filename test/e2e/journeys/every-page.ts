@@ -9,7 +9,7 @@ import { actOnComplaint } from '../../../src/modules/complaints/act-on-complaint
 import { receiveComplaintUseCase } from '../../../src/modules/complaints/receive-complaint.use-case.ts';
 import { createDemoContacts } from '../../../src/modules/demo/create-demo-contacts.ts';
 import type { StaffRole } from '../../../src/modules/staff/staff-roles.ts';
-import { actorOf, signIn, TEST_TIMEOUT_MS, visit, type BrowserApp } from '../support/browser-app.ts';
+import { actorOf, signIn, submit, TEST_TIMEOUT_MS, visit, type BrowserApp } from '../support/browser-app.ts';
 
 const timeout = 3 * TEST_TIMEOUT_MS;
 
@@ -120,6 +120,62 @@ export function everyPageJourneys(started: () => BrowserApp): void {
         assert.ok((await page.locator('main form').count()) > 0, `${command} shows its form to ${role}`);
       }
     });
+
+    void it(
+      'draws the team workload and the reassign page, at desktop and phone widths',
+      { timeout },
+      async () => {
+        const deps = { db: app.testApp.database.db, clock: app.testApp.clock };
+        const organisationId = app.organisationId;
+        const officer = actorOf(app.staff['complaints-officer']);
+        const handlerId = app.staff.handler.staffId;
+        const { reference } = await receiveComplaintUseCase(
+          deps,
+          organisationId,
+          {
+            receivedAt: new Date(app.testApp.clock.now().getTime() - 60_000).toISOString(),
+            channel: 'email',
+            issueDate: addCalendarDays(londonDateOf(app.testApp.clock.now()), -7),
+            issueDateKind: 'occurred',
+            complainant: { kind: 'named', name: 'Tara Team' },
+            serviceArea: 'repairs',
+            summary: 'A case to reassign',
+          },
+          officer,
+        );
+        const request = { organisationId, caseRef: reference, actor: officer };
+        await actOnComplaint(deps, request, 'accept', {});
+        await actOnComplaint(deps, request, 'acknowledge', {
+          points: [{ text: 'The gate' }],
+          outcomesSought: ['Mend it'],
+          handler: { staffId: handlerId },
+        });
+        const page = await as('complaints-officer');
+        const reassign = `/team/${handlerId}/reassign`;
+        for (const viewport of [
+          { width: 1280, height: 800 },
+          { width: 390, height: 844 },
+        ]) {
+          await page.setViewportSize(viewport);
+          await visit(page, '/team');
+          await visit(page, reassign);
+        }
+        await page.setViewportSize({ width: 1280, height: 800 });
+        // The error summary, then the result with its banner.
+        await submit(page, 'Reassign cases', 400);
+        assert.equal(await page.locator('.govuk-error-summary').count(), 1);
+        await page.getByRole('checkbox', { name: new RegExp(reference) }).check();
+        await page.getByLabel('Who will handle them?').selectOption({ label: app.staff['senior-lead'].name });
+        await page.getByLabel('Reason for the change').fill('On leave');
+        await submit(page, 'Reassign cases');
+        assert.match(
+          (await page.locator('.govuk-notification-banner--success').textContent()) ?? '',
+          /1 case reassigned to/,
+        );
+        // Leave the other journeys' counts as they were.
+        await actOnComplaint(deps, request, 'withdraw', { reason: 'Journey finished' });
+      },
+    );
 
     void it('draws every kind of contact’s page, and the service-area pages', { timeout }, async () => {
       const references = await createDemoContacts(

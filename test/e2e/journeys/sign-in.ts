@@ -22,11 +22,13 @@ import {
 
 /** What each role's service navigation offers (the permission table, written out by hand). */
 const CASEWORK_NAVIGATION = ['Dashboard', 'Cases', 'Log a contact', 'Contacts'];
+/** Those who give cases to handlers also see the team's workload. */
+const ASSIGNING_NAVIGATION = ['Dashboard', 'Cases', 'Team', 'Log a contact', 'Contacts'];
 const NAVIGATION: Record<StaffRole, string[]> = {
   'front-line': CASEWORK_NAVIGATION,
   handler: CASEWORK_NAVIGATION,
-  'complaints-officer': CASEWORK_NAVIGATION,
-  'senior-lead': CASEWORK_NAVIGATION,
+  'complaints-officer': ASSIGNING_NAVIGATION,
+  'senior-lead': ASSIGNING_NAVIGATION,
   'board-member': ['Dashboard'],
   administrator: ['Dashboard', 'Administration'],
 };

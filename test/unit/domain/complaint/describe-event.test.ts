@@ -161,3 +161,34 @@ void describe('describeEvent', () => {
     assert.equal(describeEvent(accepted), 'Accepted outside the time limit using discretion: Hospital stay');
   });
 });
+
+void describe('describeEvent: handler assignments', () => {
+  const at = '2026-03-02T10:00:00.000Z';
+  const actor = { id: 'a', name: 'Priya Shah' };
+  const event = (data: Record<string, unknown>) =>
+    ({
+      type: 'handler-assigned',
+      at,
+      actor,
+      data: { stage: 1, handler: { id: 'h2', name: 'Tom Okafor' }, ...data },
+    }) as ComplaintEvent;
+
+  void it('says who the case moved from and why, when the event records it', () => {
+    assert.equal(
+      describeEvent(event({ previous: { id: 'h1', name: 'Aisha Begum' }, reason: 'Aisha is on leave' })),
+      'Reassigned from Aisha Begum to Tom Okafor: Aisha is on leave',
+    );
+    assert.equal(
+      describeEvent(event({ previous: { id: 'h1', name: 'Aisha Begum' } })),
+      'Reassigned from Aisha Begum to Tom Okafor',
+    );
+  });
+
+  void it('reads events stored before assignments had a reason as before', () => {
+    assert.equal(describeEvent(event({})), 'Tom Okafor assigned to handle stage 1');
+    assert.equal(
+      describeEvent(event({ reason: 'New team' })),
+      'Tom Okafor assigned to handle stage 1: New team',
+    );
+  });
+});
