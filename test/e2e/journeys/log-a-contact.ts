@@ -58,7 +58,7 @@ export function logAContactJourneys(started: () => BrowserApp): void {
         .check();
       await staff.getByLabel('Resident’s name').fill('Margaret Ellis');
       await staff.getByLabel('Phone number (optional)').fill('07700 900123');
-      await staff.getByLabel('Address (optional)').fill('12 Oak Road\nManchester');
+      await staff.getByLabel('Address (optional)', { exact: true }).fill('12 Oak Road\nManchester');
       await staff.getByLabel('Postcode (optional)').fill('m1 1aa');
       await staff
         .getByLabel('Summary', { exact: true })
