@@ -14,10 +14,17 @@ import { getComplaint } from '../src/modules/complaints/get-complaint.use-case.t
 import { showDashboard } from '../src/modules/casework/dashboard.use-case.ts';
 import { caseConditions } from '../src/modules/complaints/complaint.repository.ts';
 import {
+  caseFiltersOf,
   endOfWeek,
   listComplaints,
+  listFiltersSchema,
   type ListComplaintsQuery,
 } from '../src/modules/complaints/list-complaints.use-case.ts';
+import {
+  listComplaintPage,
+  MAX_NUMBERED_CASES,
+  type ListComplaintPageQuery,
+} from '../src/modules/complaints/list-complaint-page.use-case.ts';
 import type { StaffPrincipal } from '../src/modules/staff/staff-principal.ts';
 import { showTeamWorkload, workloadRows } from '../src/modules/team/team-workload.use-case.ts';
 import type { DatabaseHandle, Transaction } from '../src/platform/db/database.ts';
@@ -355,6 +362,42 @@ export async function benchReadPath(
     planMatchesUseCase: true,
     explain: workloadPlan.text,
   });
+
+  // The staff list's numbered pages: a count (stopped at MAX_NUMBERED_CASES) and an offset page.
+  const numberedPages: { name: string; query: ListComplaintPageQuery }[] = [
+    { name: 'staff list: open, by deadline, page 1 with count', query: { open: 'true', sort: 'deadline' } },
+    {
+      name: 'staff list: open, by deadline, page 40 with count',
+      query: { open: 'true', sort: 'deadline', page: 40 },
+    },
+    { name: 'staff list: every case, page 1 with count', query: {} },
+    { name: 'staff list: awaiting, oldest first, with count', query: { awaiting: 'true', sort: 'oldest' } },
+  ];
+  for (const scenario of numberedPages) {
+    const run = await timeRuns(
+      options.runs,
+      options.warmup,
+      () => listComplaintPage(deps, organisationId, scenario.query, 25),
+      { budgetMs: options.budgetMs, minRuns: 10 },
+    );
+    const { page: _page, ...filters } = scenario.query;
+    const countPlan = await explain(db, organisationId, (tx) =>
+      tx
+        .select({ one: sql`1` })
+        .from(cases)
+        .where(caseConditions(organisationId, caseFiltersOf(listFiltersSchema.parse(filters)), t))
+        .limit(MAX_NUMBERED_CASES + 1),
+    );
+    const total = run.last?.total;
+    results.push({
+      name: `${scenario.name} (${total ? `${total.atLeast ? 'over ' : ''}${String(total.count)}` : '?'})`,
+      rows: run.last?.items.length ?? 0,
+      ...latencyStats(run.samples),
+      ...summarisePlan(countPlan.text),
+      planMatchesUseCase: true,
+      explain: countPlan.text,
+    });
+  }
 
   // getComplaint by reference, a different case each run.
   const refs = references.map((r) => r.reference);

@@ -3,6 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import { ROLES, rolesAllowedTo } from '../../src/domain/access/permissions.ts';
 import { createDemoLandlord, type DemoLandlord } from '../../src/modules/demo/create-demo-landlord.ts';
 import { receiveComplaintUseCase } from '../../src/modules/complaints/receive-complaint.use-case.ts';
+import { countCasesUpTo } from '../../src/modules/complaints/complaint.repository.ts';
+import { deadlineThresholds } from '../../src/modules/complaints/list-complaints.use-case.ts';
 import {
   actingAs,
   api,
@@ -30,6 +32,19 @@ interface ListedItem {
   complainantName: string | null;
   handler: { id: string } | null;
   currentDeadline: { kind: string; due: string; extended: boolean; workingDaysLeft: number } | null;
+}
+
+/** The numbered page links of the list, unescaped. */
+function pageNumbers(body: string): { number: number; href: string; current: boolean }[] {
+  return [
+    ...body.matchAll(
+      /<li class="govuk-pagination__item( govuk-pagination__item--current)?">\s*<a class="govuk-link govuk-pagination__link" href="([^"]+)" aria-label="Page (\d+)"/g,
+    ),
+  ].map((m) => ({
+    number: Number(m[3]),
+    href: (m[2] ?? '').replaceAll('&amp;', '&'),
+    current: m[1] !== undefined,
+  }));
 }
 
 /** The link to the previous page of the list, unescaped. */
@@ -267,39 +282,96 @@ void describe('the case list: filters, search, sorting and pages', () => {
     }
   });
 
-  void it('pages through a long list with Next links, keeping the filters', async () => {
+  void it('numbers its pages, counts the cases, and keeps the filters on every page', async () => {
     const big = await createTestOrganisation(t, 'hos-code-2024', undefined, 'Big Homes');
-    for (let i = 0; i < 30; i += 1) {
+    for (let i = 0; i < 60; i += 1) {
       await receiveComplaintUseCase(
         deps(),
         big.organisationId,
         complaint(`Resident ${String(i)}`, {
-          receivedAt: `2026-02-${String(10 + (i % 15)).padStart(2, '0')}T1${String(i % 10)}:00:00Z`,
+          receivedAt: `2026-02-${String(10 + (i % 15)).padStart(2, '0')}T1${String(i % 10)}:0${String(i % 6)}:00Z`,
+          // One in six about another service: the filter must keep it off every page.
+          serviceArea: i % 6 === 0 ? 'estate-services' : 'repairs',
         }),
         actingAs(OFFICER),
       );
     }
     const { browser } = await signedIn(t, big.organisationId, 'handler');
-    for (const sort of ['newest', 'deadline']) {
+    const apiOrder = async (sort: string) =>
+      (
+        (await api(t, big, 'GET', `/api/v1/complaints?limit=200&sort=${sort}&serviceArea=repairs`)).body
+          .items as ListedItem[]
+      ).map((i) => i.reference);
+    for (const sort of ['newest', 'oldest', 'deadline']) {
       const seen: string[] = [];
-      let url: string | null = `/cases?sort=${sort}&serviceArea=repairs`;
-      let pages = 0;
-      while (url) {
-        const page = await browser.get(url);
-        assert.equal(page.status, 200);
-        seen.push(...referencesOn(page.body));
-        if (pages > 0) {
-          const previous = previousLink(page.body);
-          assert.ok(previous, 'the second page links back');
-          assert.deepEqual(referencesOn((await browser.get(previous)).body), seen.slice(0, 25));
-        } else assert.equal(previousLink(page.body), null);
-        url = nextLink(page.body);
-        if (url) assert.match(url, new RegExp(`sort=${sort}&serviceArea=repairs&cursor=`));
-        pages += 1;
+      for (let page = 1; page <= 2; page += 1) {
+        const url = `/cases?sort=${sort}&serviceArea=repairs${page > 1 ? `&page=${String(page)}` : ''}`;
+        const body = (await browser.get(url)).body;
+        assert.match(body, /<h2 class="govuk-heading-m[^"]*" id="results">50 cases<\/h2>/);
+        assert.match(body, page === 1 ? /Showing 1 to 25 of 50 cases/ : /Showing 26 to 50 of 50 cases/);
+        assert.deepEqual(pageNumbers(body), [
+          { number: 1, href: `/cases?sort=${sort}&serviceArea=repairs`, current: page === 1 },
+          { number: 2, href: `/cases?sort=${sort}&serviceArea=repairs&page=2`, current: page === 2 },
+        ]);
+        assert.equal(nextLink(body), page === 1 ? `/cases?sort=${sort}&serviceArea=repairs&page=2` : null);
+        assert.equal(previousLink(body), page === 2 ? `/cases?sort=${sort}&serviceArea=repairs` : null);
+        seen.push(...referencesOn(body));
       }
-      assert.equal(pages, 2);
-      assert.equal(new Set(seen).size, 30, sort);
+      assert.deepEqual(seen, await apiOrder(sort), `${sort}: every case once, in the API's order`);
     }
+    // A page past the end (the list shrank since the link was made) shows the last page.
+    const beyond = await browser.get('/cases?serviceArea=repairs&page=9');
+    assert.equal(beyond.status, 200);
+    assert.match(beyond.body, /Showing 26 to 50 of 50 cases/);
+    const wrong = await browser.get('/cases?serviceArea=repairs&page=two');
+    assert.equal(wrong.status, 400);
+    assert.equal(errorSummary(wrong.body), 'Enter a page number');
+    // One page only: no page numbers.
+    const one = await browser.get('/cases?serviceArea=estate-services');
+    assert.match(one.body, /id="results">10 cases</);
+    assert.doesNotMatch(one.body, /Showing|govuk-pagination/);
+  });
+
+  void it('counts no further than its cap, so a count stays quick at any size', async () => {
+    const counted = await t.database.db.forOrganisation(demo.organisationId, async (tx) => {
+      const { thresholds } = await deadlineThresholds(tx, demo.organisationId, '2026-03-01');
+      return {
+        capped: await countCasesUpTo(tx, demo.organisationId, {}, thresholds, 5),
+        exact: await countCasesUpTo(tx, demo.organisationId, {}, thresholds, all.length),
+      };
+    });
+    assert.deepEqual(counted.capped, { count: 5, atLeast: true });
+    assert.deepEqual(counted.exact, { count: all.length, atLeast: false });
+  });
+
+  void it('"Back to cases" returns to the list as it was left, for the same person only', async () => {
+    const list = '/cases?q=Xylophone&sort=oldest&stage=1';
+    const shown = await officer.get(list);
+    assert.equal(shown.status, 200);
+    assert.match(shown.body, /Filtered by:<\/strong> Stage: Stage 1\./);
+    assert.match(shown.body, /Filter cases \(1 applied\)/);
+    const reference = referencesOn(shown.body)[0];
+    assert.ok(reference, 'the search finds a case');
+    const back = (body: string) =>
+      /<a href="([^"]*)" class="govuk-back-link">Back to cases<\/a>/
+        .exec(body)?.[1]
+        ?.replaceAll('&amp;', '&');
+    assert.equal(
+      back((await officer.get(`/cases/${reference}`)).body),
+      '/cases?q=Xylophone&sort=oldest&stage=1',
+    );
+    // After an action on the case, still the same list.
+    assert.equal(
+      back((await officer.get(`/cases/${reference}?done=accept`)).body),
+      '/cases?q=Xylophone&sort=oldest&stage=1',
+    );
+    // Someone else signed in on the same browser does not get that search.
+    const { browser: other } = await signedIn(t, demo.organisationId, 'handler');
+    other.cookies.set('putright_case_list', officer.cookies.get('putright_case_list') ?? '');
+    assert.equal(back((await other.get(`/cases/${reference}`)).body), '/cases');
+    // The plain list forgets it.
+    await officer.get('/cases');
+    assert.equal(back((await officer.get(`/cases/${reference}`)).body), '/cases');
   });
 
   void it('explains bad filters with an error summary (400), keeping the answers', async () => {

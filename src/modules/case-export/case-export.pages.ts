@@ -23,8 +23,8 @@ export function caseExportPages(deps: StaffDeps): PageRoute<StaffPrincipal>[] {
       handler: async ({ principal, query }) => {
         const organisationId = principal.organisationId;
         try {
-          // The list's cursor and limit are ignored: the export has every page.
-          const filters = caseListQuery(query, 1);
+          // The list's page number is left out: the export has every page.
+          const { page: _page, ...filters } = caseListQuery(query);
           const download = await exportCases(deps, organisationId, filters, format, auditActor(principal));
           return { download };
         } catch (error) {

@@ -8,13 +8,15 @@ import type { ServiceArea } from '../administration/service-areas.repository.ts'
 import type { ComplaintDeps } from '../complaints/deps.ts';
 import { CASE_SORTS } from '../complaints/complaint.repository.ts';
 import {
-  listComplaintsQuerySchema,
-  type ListComplaintsQuery,
-} from '../complaints/list-complaints.use-case.ts';
+  parseListComplaintPageQuery,
+  type ListComplaintPageQuery,
+} from '../complaints/list-complaint-page.use-case.ts';
 import { PATHS } from '../staff/staff-layout.ts';
 import { sentence } from './case-format.ts';
 import { handlerOptions, serviceAreaOptions } from './case-list-options.ts';
-import { DEADLINE_STATUS_IN_WORDS, SORT_IN_WORDS } from './case-list-words.ts';
+import { DEADLINE_STATUS_IN_WORDS, FLAGS_IN_WORDS, SORT_IN_WORDS } from './case-list-words.ts';
+import { isIsoDate } from '../../domain/calendar/iso-date.ts';
+import { dateInWords } from '../../domain/calendar/dates-in-words.ts';
 
 /** The list's query-string fields that pass straight through to the list use case. */
 const PASSED_THROUGH = [
@@ -31,10 +33,16 @@ const PASSED_THROUGH = [
   'extended',
   'actionsOverdue',
   'sort',
-  'cursor',
+  'page',
 ] as const;
 
 const DATE_FIELDS = ['receivedFrom', 'receivedTo'] as const;
+
+/** Every field of the list's query string, the date boxes included. */
+export const CASE_LIST_FIELDS: ReadonlySet<string> = new Set([
+  ...PASSED_THROUGH,
+  ...DATE_FIELDS.flatMap((name) => ['day', 'month', 'year'].map((part) => `${name}-${part}`)),
+]);
 
 /** A date's error links to its first box (GOV.UK date input). */
 export const dateFieldIds = dateInputIds(DATE_FIELDS);
@@ -43,8 +51,8 @@ export const dateFieldIds = dateInputIds(DATE_FIELDS);
  * The list use case's query from the page's query string: empty fields are no filter, and the date
  * boxes become ISO dates. Problems with the dates and with the rest are reported together.
  */
-export function caseListQuery(values: FormValues, limit: number): ListComplaintsQuery {
-  const input: Record<string, string | number> = { limit };
+export function caseListQuery(values: FormValues): ListComplaintPageQuery {
+  const input: Record<string, string> = {};
   for (const field of PASSED_THROUGH) {
     const value = values[field]?.trim();
     if (value) input[field] = value;
@@ -53,25 +61,32 @@ export function caseListQuery(values: FormValues, limit: number): ListComplaints
     const date = dateFromInput(values, field);
     if (date !== undefined) input[field] = date;
   }
-  const parsed = listComplaintsQuerySchema.safeParse(input);
-  if (!parsed.success) throw withDateInputMessages(parsed.error, values, DATE_FIELDS);
+  try {
+    parseListComplaintPageQuery(input);
+  } catch (error) {
+    throw withDateInputMessages(error, values, DATE_FIELDS);
+  }
   return input;
 }
 
-/** The list's filters and sort as a query string, without its page (the cursor). */
+/** Not filters: where the list is (a page number, or an API cursor in an old bookmark). */
+const POSITION_FIELDS = new Set(['page', 'cursor']);
+
+/** The list's filters and sort as a query string, without its page. */
 export function filterParams(values: FormValues): URLSearchParams {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(values)) {
-    if (name !== 'cursor' && value !== '') params.set(name, value);
+    if (!POSITION_FIELDS.has(name) && value !== '') params.set(name, value);
   }
   return params;
 }
 
-/** The same list on another page: the query string with that page's cursor. */
-export function pageHref(values: FormValues, cursor: string): string {
+/** The same list on another page: its filters with that page's number (the first page has none). */
+export function pageHref(values: FormValues, page: number): string {
   const params = filterParams(values);
-  params.set('cursor', cursor);
-  return `${PATHS.cases}?${params.toString()}`;
+  if (page > 1) params.set('page', String(page));
+  const query = params.toString();
+  return query ? `${PATHS.cases}?${query}` : PATHS.cases;
 }
 
 interface SelectItem {
@@ -103,6 +118,8 @@ export interface CaseListOptions {
   serviceArea: SelectItem[];
   channel: SelectItem[];
   sort: SelectItem[];
+  /** The narrowing checkboxes, as GOV.UK checkbox items. */
+  flags: { name: string; value: 'true'; text: string; checked: boolean }[];
   /** For naming each case's service area in the table. */
   serviceAreas: ServiceArea[];
 }
@@ -157,6 +174,40 @@ export async function caseListFilterOptions(
       CASE_SORTS.map((s) => ({ value: s, text: SORT_IN_WORDS[s] })),
       values.sort || 'newest',
     ),
+    flags: Object.entries(FLAGS_IN_WORDS).map(([name, text]) => ({
+      name,
+      value: 'true' as const,
+      text,
+      checked: values[name] === 'true',
+    })),
     serviceAreas,
   };
+}
+
+/** Each filter in use, in words ("Stage: Stage 2", "Awaiting acceptance or acknowledgement"). */
+export function appliedFilters(values: FormValues, options: CaseListOptions): string[] {
+  const selects = [
+    ['stage', 'Stage'],
+    ['status', 'Status'],
+    ['deadlineStatus', 'Deadline'],
+    ['handlerId', 'Handler'],
+    ['serviceArea', 'Service area'],
+    ['channel', 'How it was made'],
+  ] as const;
+  const applied: string[] = [];
+  for (const [name, label] of selects) {
+    const chosen = options[name].find((item) => item.selected && item.value !== '');
+    if (chosen) applied.push(`${label}: ${chosen.text}`);
+  }
+  for (const [name, label] of [
+    ['receivedFrom', 'Received from'],
+    ['receivedTo', 'Received up to'],
+  ] as const) {
+    const date = dateFromInput(values, name);
+    if (date !== undefined && isIsoDate(date)) applied.push(`${label} ${dateInWords(date)}`);
+  }
+  for (const [name, text] of Object.entries(FLAGS_IN_WORDS)) {
+    if (values[name] === 'true') applied.push(text);
+  }
+  return applied;
 }

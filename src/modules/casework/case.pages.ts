@@ -21,6 +21,7 @@ import { actionFormErrors } from './case-form-errors.ts';
 import { fieldIds, withAnswers } from './case-form-fields.ts';
 import { casePageData } from './case-view.ts';
 import { getCasePage, type CasePage } from './get-case-page.use-case.ts';
+import { caseListReturnHref } from './list-return.ts';
 
 const pages = pageRoutes<StaffPrincipal>();
 
@@ -167,7 +168,7 @@ export function casePages(deps: StaffDeps): PageRoute<StaffPrincipal>[] {
       path: `${PATHS.cases}/:reference`,
       roles: rolesAllowedTo('view-cases'),
       params: caseParams,
-      handler: async ({ principal, params, query }) => {
+      handler: async ({ principal, params, query, request }) => {
         const { view, offered, events, contacts, areas, today } = await getCasePage(
           deps,
           principal.organisationId,
@@ -184,6 +185,7 @@ export function casePages(deps: StaffDeps): PageRoute<StaffPrincipal>[] {
             ...casePageData(view, events, principal.role, today, areas, offered),
             contacts,
             done,
+            listHref: caseListReturnHref(request, principal.staffId),
           },
         };
       },

@@ -31,7 +31,7 @@ export function dashboardPages(deps: StaffDeps): PageRoute<StaffPrincipal>[] {
             counts: DASHBOARD_COUNTS.map((c) => ({
               label: c.label,
               count: dashboard.counts[c.key],
-              href: linksToCases ? `${PATHS.cases}?${countQuery(c.filter)}` : null,
+              href: linksToCases ? `${PATHS.cases}?${countQuery(c.filter, c.sort)}` : null,
             })),
             cases: dashboard.cases,
             tableSize: DASHBOARD_TABLE_SIZE,

@@ -1,7 +1,7 @@
 import { londonDateOf } from '../../domain/calendar/index.ts';
 import { may } from '../../domain/access/permissions.ts';
 import { listServiceAreas } from '../administration/service-areas.repository.ts';
-import { countCasesBy, type CaseFilters } from '../complaints/complaint.repository.ts';
+import { countCasesBy, type CaseFilters, type CaseSort } from '../complaints/complaint.repository.ts';
 import type { ComplaintDeps } from '../complaints/deps.ts';
 import { deadlineThresholds, listComplaints } from '../complaints/list-complaints.use-case.ts';
 import type { StaffPrincipal } from '../staff/staff-principal.ts';
@@ -16,21 +16,35 @@ type CountFilter = Pick<
   'awaiting' | 'dueThisWeek' | 'extended' | 'deadlineStatus' | 'actionsOverdue'
 >;
 
-/** The dashboard's counts: each is a filter of the case list, and links to that list. */
+/**
+ * The dashboard's counts: each is a filter of the case list, and links to that list in the order
+ * the work is done: what waits longest first, what falls due soonest first.
+ */
 export const DASHBOARD_COUNTS = [
-  { key: 'awaiting', label: 'Awaiting acceptance or acknowledgement', filter: { awaiting: true } },
-  { key: 'dueThisWeek', label: 'Responses due this week', filter: { dueThisWeek: true } },
-  { key: 'extended', label: 'Deadlines extended', filter: { extended: true } },
-  { key: 'overdue', label: 'Overdue', filter: { deadlineStatus: 'overdue' } },
-  { key: 'actionsOverdue', label: 'Outstanding actions overdue', filter: { actionsOverdue: true } },
-] as const satisfies readonly { key: string; label: string; filter: CountFilter }[];
+  {
+    key: 'awaiting',
+    label: 'Awaiting acceptance or acknowledgement',
+    filter: { awaiting: true },
+    sort: 'oldest',
+  },
+  { key: 'dueThisWeek', label: 'Responses due this week', filter: { dueThisWeek: true }, sort: 'deadline' },
+  { key: 'extended', label: 'Deadlines extended', filter: { extended: true }, sort: 'deadline' },
+  { key: 'overdue', label: 'Overdue', filter: { deadlineStatus: 'overdue' }, sort: 'deadline' },
+  {
+    key: 'actionsOverdue',
+    label: 'Outstanding actions overdue',
+    filter: { actionsOverdue: true },
+    sort: 'oldest',
+  },
+] as const satisfies readonly { key: string; label: string; filter: CountFilter; sort: CaseSort }[];
 type CountKey = (typeof DASHBOARD_COUNTS)[number]['key'];
 
-/** The case list's query string for a count's filter, e.g. "deadlineStatus=overdue". */
-export const countQuery = (filter: CountFilter): string =>
-  new URLSearchParams(
-    Object.entries(filter).map(([name, value]): [string, string] => [name, String(value)]),
-  ).toString();
+/** The case list's query string for a count's filter and order, e.g. "deadlineStatus=overdue&sort=deadline". */
+export const countQuery = (filter: CountFilter, sort: CaseSort): string =>
+  new URLSearchParams([
+    ...Object.entries(filter).map(([name, value]): [string, string] => [name, String(value)]),
+    ['sort', sort],
+  ]).toString();
 
 const COUNT_FILTERS = Object.fromEntries(DASHBOARD_COUNTS.map((c) => [c.key, c.filter])) as Record<
   CountKey,

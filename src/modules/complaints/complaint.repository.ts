@@ -500,16 +500,97 @@ export async function listCases(
   const page = rows.slice(0, filters.limit);
   if (backward) page.reverse();
   return {
-    rows: page.map((r) => ({
-      ...r,
-      state: r.state as ComplaintState,
-      jurisdiction: r.jurisdiction as Jurisdiction,
-      country: r.country as Country,
-      lastDeadlineOutcome:
-        r.lastDeadlineOutcome === 'met' || r.lastDeadlineOutcome === 'missed' ? r.lastDeadlineOutcome : null,
-    })),
+    rows: page.map(listedCase),
     more: rows.length > filters.limit,
   };
+}
+
+/** Every column of a sort's order, as one ORDER BY; a case without a deadline sorts after those with one. */
+const SORT_ORDER: Record<CaseSort, SQL[]> = {
+  newest: [desc(cases.receivedAt), desc(cases.caseId)],
+  oldest: [asc(cases.receivedAt), asc(cases.caseId)],
+  deadline: [sql`${cases.currentDeadlineDue} asc nulls last`, asc(cases.receivedAt), asc(cases.caseId)],
+};
+
+/** Maps a list row's raw columns to its types. */
+function listedCase(r: {
+  state: unknown;
+  jurisdiction: string;
+  country: string;
+  receivedAt: Date;
+  caseId: string;
+  currentDeadlineKind: string | null;
+  currentDeadlineDue: string | null;
+  lastDeadlineOutcome: string | null;
+  currentDeadlineExtended: boolean;
+}): ListedCase {
+  return {
+    ...r,
+    state: r.state as ComplaintState,
+    jurisdiction: r.jurisdiction as Jurisdiction,
+    country: r.country as Country,
+    lastDeadlineOutcome:
+      r.lastDeadlineOutcome === 'met' || r.lastDeadlineOutcome === 'missed' ? r.lastDeadlineOutcome : null,
+  };
+}
+
+/**
+ * A numbered page of cases: `limit` rows after skipping `offset`, in the list's order (the staff
+ * list's page numbers). The ids are found first, reading only index columns, so the skipped rows'
+ * case state is never fetched; then the page's own rows are read by primary key. The offset is
+ * bounded by the caller (MAX_NUMBERED_CASES), so the skip stays short however many cases there are.
+ */
+export async function listCasesAt(
+  tx: Transaction,
+  organisationId: string,
+  filters: CountFilters & { sort?: CaseSort | undefined },
+  thresholds: DeadlineThresholds,
+  offset: number,
+  limit: number,
+): Promise<ListedCase[]> {
+  const order = SORT_ORDER[filters.sort ?? 'newest'];
+  const ids = (
+    await tx
+      .select({ caseId: cases.caseId })
+      .from(cases)
+      .where(caseConditions(organisationId, filters, thresholds))
+      .orderBy(...order)
+      .offset(offset)
+      .limit(limit)
+  ).map((r) => r.caseId);
+  if (ids.length === 0) return [];
+  const rows = await tx
+    .select(listColumns)
+    .from(cases)
+    .where(and(eq(cases.organisationId, organisationId), inArray(cases.caseId, ids)));
+  const byId = new Map(rows.map((r) => [r.caseId, r]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [listedCase(row)] : [];
+  });
+}
+
+/**
+ * How many cases match, counting no further than `cap`: past it, the answer is "more than `cap`"
+ * (`atLeast`). A full count of a million cases reads a million index entries; people paging a list
+ * need the exact figure only while it is small enough to page through.
+ */
+export async function countCasesUpTo(
+  tx: Transaction,
+  organisationId: string,
+  filters: CountFilters,
+  thresholds: DeadlineThresholds,
+  cap: number,
+): Promise<{ count: number; atLeast: boolean }> {
+  const matching = tx
+    .select({ one: sql`1` })
+    .from(cases)
+    .where(caseConditions(organisationId, filters, thresholds))
+    .limit(cap + 1)
+    .as('matching');
+  const [row] = await tx.select({ count: sql<number>`count(*)`.mapWith(Number) }).from(matching);
+  const count = row?.count ?? 0;
+  return count > cap ? { count: cap, atLeast: true } : { count, atLeast: false };
 }
 
 /** The filters a count can use: those of a list, without its order and page. */

@@ -24,6 +24,7 @@ import {
   listCases,
   type CaseListPosition,
   type CaseSort,
+  type CountFilters,
   type DeadlineThresholds,
   type ListedCase,
 } from './complaint.repository.ts';
@@ -176,7 +177,28 @@ function residentHome(state: ComplaintState) {
   };
 }
 
-type ParsedListQuery = z.output<typeof listComplaintsQuerySchema>;
+type ParsedListQuery = z.output<typeof listFiltersSchema>;
+
+/** The repository's filters and sort for a parsed list query. */
+export function caseFiltersOf(query: ParsedListQuery): CountFilters & { sort: CaseSort } {
+  return {
+    status: query.status,
+    stage: query.stage,
+    deadlineStatus: query.deadlineStatus,
+    handlerId: query.handlerId,
+    serviceArea: query.serviceArea,
+    open: query.open,
+    channel: query.channel,
+    receivedFrom: query.receivedFrom,
+    receivedTo: query.receivedTo,
+    search: query.q || undefined,
+    awaiting: query.awaiting,
+    dueThisWeek: query.dueThisWeek,
+    extended: query.extended,
+    actionsOverdue: query.actionsOverdue,
+    sort: query.sort,
+  };
+}
 
 /**
  * One page of the list, read in its own tenant transaction: the rows after `position` (up to
@@ -196,25 +218,7 @@ async function readPage(
     const { rows, more } = await listCases(
       tx,
       organisationId,
-      {
-        status: query.status,
-        stage: query.stage,
-        deadlineStatus: query.deadlineStatus,
-        handlerId: query.handlerId,
-        serviceArea: query.serviceArea,
-        open: query.open,
-        channel: query.channel,
-        receivedFrom: query.receivedFrom,
-        receivedTo: query.receivedTo,
-        search: query.q || undefined,
-        awaiting: query.awaiting,
-        dueThisWeek: query.dueThisWeek,
-        extended: query.extended,
-        actionsOverdue: query.actionsOverdue,
-        sort: query.sort,
-        limit,
-        after: position,
-      },
+      { ...caseFiltersOf(query), limit, after: position },
       thresholds,
     );
     const items = rows.map((row) => listedComplaint(row, today, thresholds, calendars));
@@ -222,7 +226,7 @@ async function readPage(
   });
 }
 
-function listedComplaint(
+export function listedComplaint(
   row: ListedCase,
   today: IsoDate,
   thresholds: DeadlineThresholds,

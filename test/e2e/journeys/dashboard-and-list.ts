@@ -60,14 +60,16 @@ export function dashboardAndListJourneys(started: () => BrowserApp): void {
         const awaiting = await countBeside(officer, 'Awaiting acceptance or acknowledgement');
         assert.ok(awaiting >= 1, 'the complaint just received awaits acceptance');
         await follow(officer, 'Awaiting acceptance or acknowledgement');
-        assert.equal(pathOf(officer), '/cases?awaiting=true');
+        // What waits longest is done first.
+        assert.equal(pathOf(officer), '/cases?awaiting=true&sort=oldest');
+        assert.equal(await officer.getByLabel('Sort by').inputValue(), 'oldest');
         assert.equal(await heading(officer), 'Cases');
         assert.equal((await navigation(officer)).current, 'Cases');
         assert.equal(await officer.locator('table tbody tr').count(), awaiting);
         assert.ok(await officer.getByLabel('Awaiting acceptance or acknowledgement').isChecked());
 
         await officer.getByLabel('Search cases').fill('window latch');
-        await submit(officer, 'Apply filters');
+        await submit(officer, 'Search');
         assert.match(pathOf(officer), /[?&]q=window\+latch/);
         assert.match(pathOf(officer), /[?&]awaiting=true/);
         const rows = officer.locator('table tbody tr');
@@ -89,6 +91,58 @@ export function dashboardAndListJourneys(started: () => BrowserApp): void {
         /Enter the earliest date received as a real date/,
       );
     });
+
+    void it(
+      'shows the first cases without scrolling on a laptop, and each deadline on a phone',
+      { timeout },
+      async () => {
+        const page = await app.newPage();
+        const person = app.staff['complaints-officer'];
+        await signIn(page, person.email, person.password);
+        await page.setViewportSize({ width: 1366, height: 768 });
+        await visit(page, '/cases?open=true');
+        assert.match(await page.locator('#results').innerText(), /^\d+ cases?$/);
+        const firstRow = await page.locator('table tbody tr').first().boundingBox();
+        assert.ok(
+          firstRow && firstRow.y + firstRow.height <= 768,
+          `the first case is in view: ${JSON.stringify(firstRow)}`,
+        );
+        // The filters are folded away, and open (without JavaScript) to show every one.
+        assert.equal(await page.getByLabel('Stage', { exact: true }).isVisible(), false);
+        await page.getByText('Filter cases').click();
+        assert.equal(await page.getByLabel('Stage', { exact: true }).isVisible(), true);
+        await page.getByLabel('Stage', { exact: true }).selectOption('1');
+        await submit(page, 'Apply filters');
+        assert.match(
+          await page.locator('main').innerText(),
+          /Filtered by: Stage: Stage 1; That are open\. Clear filters/,
+        );
+
+        for (const width of [390, 320]) {
+          await page.setViewportSize({ width, height: 844 });
+          await visit(page, '/cases?open=true');
+          const row = page.locator('table tbody tr').first();
+          for (const label of ['Current deadline', 'Stage and status']) {
+            const cell = row.locator(`td[data-label="${label}"]`);
+            const box = await cell.boundingBox();
+            assert.ok(
+              box && box.x >= 0 && box.x + box.width <= width,
+              `${label} fits ${String(width)}px: ${JSON.stringify(box)}`,
+            );
+          }
+          // A string, since the test's TypeScript has no DOM types.
+          const sideways: unknown = await page.evaluate(`(() => {
+            const table = document.querySelector('.app-table-container');
+            return {
+              page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+              table: table ? table.scrollWidth - table.clientWidth : 0,
+            };
+          })()`);
+          assert.deepEqual(sideways, { page: 0, table: 0 }, `nothing scrolls sideways at ${String(width)}px`);
+        }
+        await page.close();
+      },
+    );
 
     void it('shows a board member counts without links to cases', { timeout }, async () => {
       const board = await app.newPage();
