@@ -95,7 +95,7 @@ void describe('the case page and its forms', () => {
     const body = text(page.body);
     for (const expected of [
       `Complaint ${reference}`,
-      'Being investigated at stage 1',
+      'Under investigation at stage 1',
       'Margaret Ellis',
       '07700 900123',
       'Dan Ellis (Relative)',
@@ -509,7 +509,7 @@ void describe('the forms take a complaint from receipt to its final response und
       await act(senior, 'acknowledge-stage-2', { handler: seniorStaff.staffId });
       await act(senior, 'final-response', decisions);
       const page = text((await senior.get(path)).body);
-      assert.match(page, /Answered at stage 2/);
+      assert.match(page, /Final response sent/);
       assert.match(page, /Final \(stage 2\) response sent/);
     });
   }

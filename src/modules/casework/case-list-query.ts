@@ -1,6 +1,5 @@
 import { CHANNEL_NAMES, CHANNELS } from '../../domain/complaint/command-schemas.ts';
 import { DEADLINE_STATUSES } from '../../domain/complaint/deadlines.ts';
-import { describeStatus } from '../../domain/complaint/decide.ts';
 import { STATUSES } from '../../domain/complaint/state.ts';
 import { dateFromInput, dateInputIds, withDateInputMessages } from '../../platform/web/date-input.ts';
 import type { FormValues } from '../../platform/web/forms.ts';
@@ -12,9 +11,13 @@ import {
   type ListComplaintPageQuery,
 } from '../complaints/list-complaint-page.use-case.ts';
 import { PATHS } from '../staff/staff-layout.ts';
-import { sentence } from './case-format.ts';
 import { handlerOptions, serviceAreaOptions } from './case-list-options.ts';
-import { DEADLINE_STATUS_IN_WORDS, FLAGS_IN_WORDS, SORT_IN_WORDS } from './case-list-words.ts';
+import {
+  DEADLINE_STATUS_IN_WORDS,
+  FLAGS_IN_WORDS,
+  SORT_IN_WORDS,
+  STATUS_IN_WORDS,
+} from './case-list-words.ts';
 import { isIsoDate } from '../../domain/calendar/iso-date.ts';
 import { dateInWords } from '../../domain/calendar/dates-in-words.ts';
 
@@ -145,8 +148,7 @@ export async function caseListFilterOptions(
     ),
     status: selectItems(
       'Any status',
-      // The domain's sentence words: unlike the table's short ones, each says its stage.
-      STATUSES.map((s) => ({ value: s, text: sentence(describeStatus(s)) })),
+      STATUSES.map((s) => ({ value: s, text: STATUS_IN_WORDS[s] })),
       values.status,
     ),
     deadlineStatus: selectItems(

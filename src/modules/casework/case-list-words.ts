@@ -2,14 +2,18 @@ import type { DeadlineStatus } from '../../domain/complaint/deadlines.ts';
 import type { Status } from '../../domain/complaint/state.ts';
 import type { CaseSort } from '../complaints/complaint.repository.ts';
 
-/** Short status words for tables, shown after the stage ("Stage 1: Under investigation"). */
+/**
+ * Each status's one name, wherever a status is named: the case list's filter and table, the case
+ * page, the team page and the export. It says its stage where the status belongs to one. Sentences
+ * ("this complaint is being investigated at stage 1") use the domain's `describeStatus`.
+ */
 export const STATUS_IN_WORDS: Record<Status, string> = {
   received: 'Received',
   accepted: 'Accepted',
-  'stage-1': 'Under investigation',
-  'stage-1-responded': 'Response sent',
+  'stage-1': 'Under investigation at stage 1',
+  'stage-1-responded': 'Stage 1 response sent',
   'stage-2-requested': 'Escalation requested',
-  'stage-2': 'Under investigation',
+  'stage-2': 'Under investigation at stage 2',
   'stage-2-responded': 'Final response sent',
   'not-accepted': 'Not accepted',
   'escalation-refused': 'Escalation refused',

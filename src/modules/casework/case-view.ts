@@ -12,7 +12,8 @@ import {
   OUTCOME_NAMES,
   RELATIONSHIP_NAMES,
 } from '../../domain/complaint/command-schemas.ts';
-import { describeStatus, type CommandName } from '../../domain/complaint/decide.ts';
+import type { CommandName } from '../../domain/complaint/decide.ts';
+import { STATUS_IN_WORDS } from './case-list-words.ts';
 import { REFUSAL_GROUND_WORDS } from '../../domain/complaint/describe-event.ts';
 import { contactLine } from '../../domain/policy/external-bodies.ts';
 import { DEADLINE_KINDS, type DeadlineKind, type DeadlineStatus } from '../../domain/complaint/deadlines.ts';
@@ -76,7 +77,7 @@ function caseDetails(view: ComplaintView, areas: readonly ServiceArea[]): Row[] 
   const flags = view.flags;
   const rows: Row[] = [
     { key: 'Reference', lines: [view.reference] },
-    { key: 'Status', lines: [sentence(describeStatus(view.status))] },
+    { key: 'Status', lines: [STATUS_IN_WORDS[view.status]] },
     { key: 'Stage', lines: [`Stage ${view.stage}`] },
     { key: 'Received', lines: [formatDateTime(view.receivedAt), `Taken by ${view.receivedBy.name}`] },
     { key: 'How it was made', lines: [inWords(CHANNEL_NAMES, view.channel)] },
@@ -315,7 +316,7 @@ export function casePageData(
   const complainant = view.complainant.kind === 'named' ? view.complainant : null;
   return {
     reference,
-    statusInWords: sentence(describeStatus(view.status)),
+    statusInWords: STATUS_IN_WORDS[view.status],
     details: caseDetails(view, areas),
     parties: parties(view),
     vulnerabilities: complainant?.vulnerabilities ?? '',

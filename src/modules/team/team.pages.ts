@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { rolesAllowedTo } from '../../domain/access/permissions.ts';
 import { dateInWords } from '../../domain/calendar/index.ts';
-import { describeStatus } from '../../domain/complaint/decide.ts';
+import { STATUS_IN_WORDS } from '../casework/case-list-words.ts';
 import { DUE_SOON_WORKING_DAYS } from '../../domain/complaint/deadlines.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { formErrorsFrom, type FormErrors } from '../../platform/web/forms.ts';
@@ -91,7 +91,7 @@ function reassignPage(
         value: caseChoice(c),
         text: `${c.reference}${c.complainantName ? `, ${c.complainantName}` : ''}`,
         hint: {
-          text: `Stage ${c.stage}: ${describeStatus(c.status)}. ${c.deadline ? `Current deadline ${dateInWords(c.deadline)}` : 'No current deadline'}`,
+          text: `${STATUS_IN_WORDS[c.status]}. ${c.deadline ? `Current deadline ${dateInWords(c.deadline)}` : 'No current deadline'}`,
         },
         checked: selected.has(caseChoice(c)),
       })),

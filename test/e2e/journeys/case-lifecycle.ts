@@ -243,7 +243,7 @@ export function caseLifecycleJourneys(started: () => BrowserApp, preset?: string
         await senior.getByLabel('Reasons for the decision on point P2').fill('One call back was missed');
         await submit(senior, 'Record final response');
         assert.equal(await successBanner(senior), 'Final response recorded');
-        assert.match(await senior.locator('.govuk-caption-l').innerText(), /Answered at stage 2/);
+        assert.match(await senior.locator('.govuk-caption-l').innerText(), /Final response sent/);
         assert.match((await deadlines(senior))['Stage 2 (final) response'] ?? '', /\| Met/);
         const events = await timeline(senior);
         for (const step of [

@@ -122,7 +122,7 @@ export function dashboardAndListJourneys(started: () => BrowserApp): void {
           await page.setViewportSize({ width, height: 844 });
           await visit(page, '/cases?open=true');
           const row = page.locator('table tbody tr').first();
-          for (const label of ['Current deadline', 'Stage and status']) {
+          for (const label of ['Current deadline', 'Status']) {
             const cell = row.locator(`td[data-label="${label}"]`);
             const box = await cell.boundingBox();
             assert.ok(
