@@ -7,6 +7,7 @@ import { caseListPages } from './modules/casework/case-list.pages.ts';
 import { casePages } from './modules/casework/case.pages.ts';
 import { dashboardPages } from './modules/casework/dashboard.pages.ts';
 import { teamPages } from './modules/team/team.pages.ts';
+import { taskPages } from './modules/tasks/task.pages.ts';
 import { contactPages } from './modules/contacts/contact.pages.ts';
 import { complaintRoutes } from './modules/complaints/complaints.api.ts';
 import { systemClock, type Clock } from './modules/complaints/case-context.ts';
@@ -44,6 +45,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
       ...caseExportPages(deps),
       ...casePages(deps),
       ...teamPages(deps),
+      ...taskPages(deps),
       ...contactPages(deps),
       ...administrationPages(deps),
       ...adminStaffPages(deps),

@@ -8,12 +8,14 @@ import { formatPostcode } from './search-keys.ts';
  * later, the staff pages. Messages follow GOV.UK style ("Enter…", "Select…").
  */
 
-const text = (what: string, max = 5000) =>
+export const requiredText = (what: string, max = 5000) =>
   z
     .string({ error: `Enter ${what}` })
     .trim()
     .min(1, `Enter ${what}`)
     .max(max, `${capitalise(what)} must be ${max} characters or fewer`);
+
+const text = requiredText;
 
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);

@@ -22,11 +22,12 @@ import { fieldIds, withAnswers } from './case-form-fields.ts';
 import { casePageData } from './case-view.ts';
 import { getCasePage, type CasePage } from './get-case-page.use-case.ts';
 import { caseListReturnHref } from './list-return.ts';
+import { taskBanner, taskInWords } from '../tasks/task-words.ts';
 
 const pages = pageRoutes<StaffPrincipal>();
 
 /** A case reference (any letter case) such as DH-2026-000001, or a case id (links between cases use ids). */
-const caseParams = z.object({
+export const caseParams = z.object({
   reference: z
     .string()
     .regex(
@@ -169,7 +170,7 @@ export function casePages(deps: StaffDeps): PageRoute<StaffPrincipal>[] {
       roles: rolesAllowedTo('view-cases'),
       params: caseParams,
       handler: async ({ principal, params, query, request }) => {
-        const { view, offered, events, contacts, areas, today } = await getCasePage(
+        const { view, offered, events, contacts, tasks, areas, today } = await getCasePage(
           deps,
           principal.organisationId,
           params.reference,
@@ -178,12 +179,14 @@ export function casePages(deps: StaffDeps): PageRoute<StaffPrincipal>[] {
         const done =
           query.done && Object.hasOwn(ACTION_FORMS, query.done)
             ? ACTION_FORMS[query.done as CommandName].done
-            : undefined;
+            : taskBanner(query.done);
         return {
           view: 'cases/case.njk',
           data: {
             ...casePageData(view, events, principal.role, today, areas, offered),
             contacts,
+            tasks: tasks.map((task) => taskInWords(task, today)),
+            caseHref: caseHref(view.reference),
             done,
             listHref: caseListReturnHref(request, principal.staffId),
           },

@@ -5,7 +5,13 @@ import type { StaffDeps } from '../staff/deps.ts';
 import { PATHS } from '../staff/staff-layout.ts';
 import type { StaffPrincipal } from '../staff/staff-principal.ts';
 import { roleInWords } from '../staff/staff-roles.ts';
-import { countQuery, DASHBOARD_COUNTS, DASHBOARD_TABLE_SIZE, showDashboard } from './dashboard.use-case.ts';
+import {
+  countQuery,
+  DASHBOARD_COUNTS,
+  DASHBOARD_TABLE_SIZE,
+  RECENT_ASSIGNMENT_DAYS,
+  showDashboard,
+} from './dashboard.use-case.ts';
 
 const pages = pageRoutes<StaffPrincipal>();
 
@@ -37,6 +43,10 @@ export function dashboardPages(deps: StaffDeps): PageRoute<StaffPrincipal>[] {
             tableSize: DASHBOARD_TABLE_SIZE,
             myCasesHref: `${PATHS.cases}?open=true&sort=deadline&handlerId=${encodeURIComponent(principal.staffId)}`,
             teamCasesHref: `${PATHS.cases}?open=true&sort=deadline`,
+            reminders: dashboard.reminders,
+            recentDays: RECENT_ASSIGNMENT_DAYS,
+            myDeadlineHref: (status: string) =>
+              `${PATHS.cases}?handlerId=${encodeURIComponent(principal.staffId)}&deadlineStatus=${status}&sort=deadline`,
           },
         };
       },

@@ -1,7 +1,17 @@
 import { londonDateOf } from '../../domain/calendar/index.ts';
 import { may } from '../../domain/access/permissions.ts';
 import { listServiceAreas } from '../administration/service-areas.repository.ts';
-import { countCasesBy, type CaseFilters, type CaseSort } from '../complaints/complaint.repository.ts';
+import { dateInWords } from '../../domain/calendar/dates-in-words.ts';
+import type { Transaction } from '../../platform/db/database.ts';
+import { listOpenTasksOwnedBy } from '../tasks/tasks.repository.ts';
+import { ownedTaskInWords } from '../tasks/task-words.ts';
+import { recentAssignmentsTo } from './recent-assignments.ts';
+import {
+  countCasesBy,
+  type CaseFilters,
+  type CaseSort,
+  type DeadlineThresholds,
+} from '../complaints/complaint.repository.ts';
 import type { ComplaintDeps } from '../complaints/deps.ts';
 import { deadlineThresholds, listComplaints } from '../complaints/list-complaints.use-case.ts';
 import type { StaffPrincipal } from '../staff/staff-principal.ts';
@@ -51,10 +61,56 @@ const COUNT_FILTERS = Object.fromEntries(DASHBOARD_COUNTS.map((c) => [c.key, c.f
   CountFilter
 >;
 
+/** How far back "assigned to you" reminders look. */
+export const RECENT_ASSIGNMENT_DAYS = 7;
+
+/** What is near for one member of staff: their tasks, new assignments, and deadlines. */
+export interface Reminders {
+  tasks: ReturnType<typeof ownedTaskInWords>[];
+  moreTasks: boolean;
+  assigned: { reference: string; when: string; by: string }[];
+  myDueSoon: number;
+  myOverdue: number;
+}
+
 export interface Dashboard {
   counts: Record<CountKey, number>;
   /** Only for roles that may see cases: board members and administrators get aggregates alone. */
   cases: { mine: CaseRow[]; team: CaseRow[]; moreTeam: boolean } | null;
+  reminders: Reminders | null;
+}
+
+/** The signed-in person's reminders, read in the dashboard's transaction. */
+async function remindersFor(
+  tx: Transaction,
+  principal: StaffPrincipal,
+  thresholds: DeadlineThresholds,
+  now: Date,
+): Promise<Reminders> {
+  const { organisationId, staffId } = principal;
+  const tasks = await listOpenTasksOwnedBy(tx, organisationId, staffId, DASHBOARD_TABLE_SIZE);
+  const since = new Date(now.getTime() - RECENT_ASSIGNMENT_DAYS * 24 * 60 * 60 * 1000);
+  const assigned = await recentAssignmentsTo(tx, organisationId, staffId, since, DASHBOARD_TABLE_SIZE);
+  const mine = await countCasesBy(
+    tx,
+    organisationId,
+    {
+      dueSoon: { handlerId: staffId, deadlineStatus: 'due-soon' },
+      overdue: { handlerId: staffId, deadlineStatus: 'overdue' },
+    },
+    thresholds,
+  );
+  return {
+    tasks: tasks.rows.map((t) => ownedTaskInWords(t, thresholds.today)),
+    moreTasks: tasks.more,
+    assigned: assigned.map((a) => ({
+      reference: a.reference,
+      when: dateInWords(londonDateOf(a.assignedAt)),
+      by: a.assignedBy,
+    })),
+    myDueSoon: mine.dueSoon,
+    myOverdue: mine.overdue,
+  };
 }
 
 /**
@@ -64,14 +120,16 @@ export interface Dashboard {
 export async function showDashboard(deps: ComplaintDeps, principal: StaffPrincipal): Promise<Dashboard> {
   const organisationId = principal.organisationId;
   const mayViewCases = may(principal.role, 'view-cases');
-  const { counts, areas } = await deps.db.forOrganisation(organisationId, async (tx) => {
-    const { thresholds } = await deadlineThresholds(tx, organisationId, londonDateOf(deps.clock.now()));
+  const today = londonDateOf(deps.clock.now());
+  const { counts, areas, reminders } = await deps.db.forOrganisation(organisationId, async (tx) => {
+    const { thresholds } = await deadlineThresholds(tx, organisationId, today);
     return {
       counts: await countCasesBy(tx, organisationId, COUNT_FILTERS, thresholds),
       areas: mayViewCases ? await listServiceAreas(tx, organisationId, { includeRetired: true }) : [],
+      reminders: mayViewCases ? await remindersFor(tx, principal, thresholds, deps.clock.now()) : null,
     };
   });
-  if (!mayViewCases) return { counts, cases: null };
+  if (!mayViewCases || !reminders) return { counts, cases: null, reminders: null };
 
   // Each list reads in its own transaction (listComplaints opens one).
   const urgentFirst = { open: true, sort: 'deadline', limit: DASHBOARD_TABLE_SIZE } as const;
@@ -86,5 +144,6 @@ export async function showDashboard(deps: ComplaintDeps, principal: StaffPrincip
       team: team.items.map((item) => caseRow(item, team.today, areas)),
       moreTeam: team.nextCursor !== null,
     },
+    reminders,
   };
 }

@@ -10,6 +10,7 @@ import type { ComplaintDeps } from '../complaints/deps.ts';
 import { describeEvents, type DescribedEvent } from '../complaints/get-timeline.use-case.ts';
 import { listContactsForCase } from '../contacts/contact.repository.ts';
 import { presentContactSummary, type ContactSummaryView } from '../contacts/contact.presenter.ts';
+import { listTasksForCase, type TaskRow } from '../tasks/tasks.repository.ts';
 import { assignableStaff, commandsWithoutAHandler } from './assignable-staff.ts';
 
 const NOBODY_TO_HANDLE =
@@ -45,6 +46,8 @@ export interface CasePage {
   /** Empty unless `parts.record`. */
   events: DescribedEvent[];
   contacts: ContactSummaryView[];
+  /** Empty unless `parts.record`: staff's follow-ups on the case, open ones first. */
+  tasks: TaskRow[];
   /** Retired areas too: a case keeps the area it was filed under. */
   areas: ServiceArea[];
 }
@@ -92,6 +95,7 @@ export async function getCasePage(
         : [],
       events: [],
       contacts: [],
+      tasks: [],
       areas: [],
     };
     if (!parts.record) return page;
@@ -102,6 +106,7 @@ export async function getCasePage(
       ...page,
       events: describeEvents(events),
       contacts: contacts.map(presentContactSummary),
+      tasks: await listTasksForCase(tx, organisationId, state.caseId),
       areas,
     };
   });

@@ -378,3 +378,45 @@ export const bankHolidayLists = pgTable('bank_holiday_lists', {
   importedBy: text('imported_by').notNull(),
   content: jsonb('content').notNull(),
 });
+
+/**
+ * Staff's own follow-ups on a case (call the resident back, chase a contractor): a due date and an
+ * owner. Not part of the complaint's record under the Code, so kept beside it, not in its events;
+ * every change is in the audit log.
+ */
+export const caseTasks = pgTable(
+  'case_tasks',
+  {
+    organisationId: organisationId(),
+    taskId: uuid('task_id').notNull(),
+    caseId: uuid('case_id').notNull(),
+    /** call-back, chase or other. */
+    kind: text('kind').notNull(),
+    description: text('description').notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    ownerId: uuid('owner_id').notNull(),
+    createdById: text('created_by_id').notNull(),
+    createdByName: text('created_by_name').notNull(),
+    createdAt: createdAt(),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+    doneByName: text('done_by_name'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.taskId] }),
+    foreignKey({
+      name: 'case_tasks_case',
+      columns: [t.organisationId, t.caseId],
+      foreignColumns: [cases.organisationId, cases.caseId],
+    }),
+    foreignKey({
+      name: 'case_tasks_owner',
+      columns: [t.organisationId, t.ownerId],
+      foreignColumns: [staffAccounts.organisationId, staffAccounts.staffId],
+    }),
+    index('case_tasks_by_case').on(t.organisationId, t.caseId, t.dueOn),
+    index('case_tasks_open_by_owner')
+      .on(t.organisationId, t.ownerId, t.dueOn)
+      .where(sql`done_at is null`),
+    check('case_tasks_kind', sql`${t.kind} in ('call-back', 'chase', 'other')`),
+  ],
+);
