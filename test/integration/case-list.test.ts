@@ -3,7 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import { ROLES, rolesAllowedTo } from '../../src/domain/access/permissions.ts';
 import { createDemoLandlord, type DemoLandlord } from '../../src/modules/demo/create-demo-landlord.ts';
 import { receiveComplaintUseCase } from '../../src/modules/complaints/receive-complaint.use-case.ts';
-import { countCasesUpTo } from '../../src/modules/complaints/complaint.repository.ts';
+import { londonDateOf } from '../../src/domain/calendar/index.ts';
+import { countCasesUpTo, listCasesAt } from '../../src/modules/complaints/complaint.repository.ts';
 import { deadlineThresholds } from '../../src/modules/complaints/list-complaints.use-case.ts';
 import {
   actingAs,
@@ -330,6 +331,27 @@ void describe('the case list: filters, search, sorting and pages', () => {
     const one = await browser.get('/cases?serviceArea=estate-services');
     assert.match(one.body, /id="results">10 cases</);
     assert.doesNotMatch(one.body, /Showing|govuk-pagination/);
+  });
+
+  void it('reads any numbered page in each order, across cases with a deadline and those without', async () => {
+    const today = londonDateOf(t.clock.now());
+    for (const sort of ['newest', 'oldest', 'deadline'] as const) {
+      const order = (
+        (await api(t, demo, 'GET', `/api/v1/complaints?limit=200&sort=${sort}`)).body.items as ListedItem[]
+      ).map((i) => i.reference);
+      assert.ok(order.length > 6);
+      for (const size of [1, 3, 5]) {
+        const pages: string[] = [];
+        for (let offset = 0; offset < order.length + size; offset += size) {
+          const rows = await t.database.db.forOrganisation(demo.organisationId, async (tx) => {
+            const { thresholds } = await deadlineThresholds(tx, demo.organisationId, today);
+            return listCasesAt(tx, demo.organisationId, { sort }, thresholds, offset, size);
+          });
+          pages.push(...rows.map((r) => r.state.reference));
+        }
+        assert.deepEqual(pages, order, `${sort}, ${String(size)} a page`);
+      }
+    }
   });
 
   void it('counts no further than its cap, so a count stays quick at any size', async () => {

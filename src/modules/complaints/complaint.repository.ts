@@ -281,6 +281,8 @@ export interface CaseFilters {
   receivedTo?: IsoDate | undefined;
   /** Words (web-search syntax) or a reference. */
   search?: string | undefined;
+  /** The cases a selective search matched (set by `narrowSearch`, in place of `search`). */
+  searchMatches?: readonly string[] | undefined;
   awaiting?: boolean | undefined;
   /** The current deadline is a response due from today to `endOfWeek` (Sunday). */
   dueThisWeek?: boolean | undefined;
@@ -346,6 +348,33 @@ export function searchCondition(search: string): SQL {
   return keys.length ? (or(arrayOverlaps(cases.searchKeys, keys), words) ?? words) : words;
 }
 
+/** How many matches a search may have and still be read first, as ids, before the list's order. */
+export const NARROW_SEARCH_LIMIT = 2000;
+
+/**
+ * A search that matches few cases (what a caller quotes: a phone number, a postcode, a tenancy
+ * reference) is read first on its own, through the search indexes, and the list then filters on
+ * those ids. Left in one query with the list's order and LIMIT, the planner walks the whole caseload
+ * newest first hoping to meet a match soon: 0.7 to 1 s at a million cases (docs/benchmarks.md). A
+ * search matching more than NARROW_SEARCH_LIMIT cases (a common word) stays in the list's query,
+ * where that walk does meet matches soon. Returns the filters with `search` replaced, or as given.
+ */
+export async function narrowSearch<F extends CountFilters>(
+  tx: Transaction,
+  organisationId: string,
+  filters: F,
+): Promise<F> {
+  const search = filters.search?.trim();
+  if (!search || filters.searchMatches || REFERENCE_SHAPE.test(search)) return filters;
+  const rows = await tx
+    .select({ caseId: cases.caseId })
+    .from(cases)
+    .where(and(eq(cases.organisationId, organisationId), searchCondition(search)))
+    .limit(NARROW_SEARCH_LIMIT + 1);
+  if (rows.length > NARROW_SEARCH_LIMIT) return filters;
+  return { ...filters, search: undefined, searchMatches: rows.map((r) => r.caseId) };
+}
+
 /** The start of a London date as an instant, in SQL, so the comparison stays an index range. */
 const londonMidnight = (date: IsoDate) => sql`(${date}::date::timestamp at time zone 'Europe/London')`;
 
@@ -372,7 +401,11 @@ export function caseConditions(
     filters.receivedTo
       ? lt(cases.receivedAt, londonMidnight(addCalendarDays(filters.receivedTo, 1)))
       : undefined,
-    search ? searchCondition(search) : undefined,
+    filters.searchMatches
+      ? inArray(cases.caseId, [...filters.searchMatches])
+      : search
+        ? searchCondition(search)
+        : undefined,
     filters.awaiting ? inArray(cases.status, [...AWAITING_STATUSES]) : undefined,
     filters.dueThisWeek
       ? and(
@@ -446,7 +479,7 @@ export async function listCases(
   filters: CaseFilters,
   thresholds: DeadlineThresholds,
 ): Promise<{ rows: ListedCase[]; more: boolean }> {
-  const where = caseConditions(organisationId, filters, thresholds);
+  const where = caseConditions(organisationId, await narrowSearch(tx, organisationId, filters), thresholds);
   const sort = filters.sort ?? 'newest';
   const cursor = filters.after?.sort === sort ? filters.after : undefined;
   const backward = cursor?.backward === true;
@@ -505,12 +538,27 @@ export async function listCases(
   };
 }
 
-/** Every column of a sort's order, as one ORDER BY; a case without a deadline sorts after those with one. */
-const SORT_ORDER: Record<CaseSort, SQL[]> = {
-  newest: [desc(cases.receivedAt), desc(cases.caseId)],
-  oldest: [asc(cases.receivedAt), asc(cases.caseId)],
-  deadline: [sql`${cases.currentDeadlineDue} asc nulls last`, asc(cases.receivedAt), asc(cases.caseId)],
-};
+/**
+ * A sort's order as the parts listCases reads too: newest and oldest one index range; the deadline
+ * order the cases with a deadline (by deadline, then received) and then those without (oldest
+ * first). Each part is an ORDER BY an index can give, so a page never sorts every match.
+ */
+function orderParts(sort: CaseSort): { condition: SQL | undefined; order: SQL[] }[] {
+  switch (sort) {
+    case 'newest':
+      return [{ condition: undefined, order: [desc(cases.receivedAt), desc(cases.caseId)] }];
+    case 'oldest':
+      return [{ condition: undefined, order: [asc(cases.receivedAt), asc(cases.caseId)] }];
+    case 'deadline':
+      return [
+        {
+          condition: isNotNull(cases.currentDeadlineDue),
+          order: [asc(cases.currentDeadlineDue), asc(cases.receivedAt), asc(cases.caseId)],
+        },
+        { condition: isNull(cases.currentDeadlineDue), order: [asc(cases.receivedAt), asc(cases.caseId)] },
+      ];
+  }
+}
 
 /** Maps a list row's raw columns to its types. */
 function listedCase(r: {
@@ -548,16 +596,34 @@ export async function listCasesAt(
   offset: number,
   limit: number,
 ): Promise<ListedCase[]> {
-  const order = SORT_ORDER[filters.sort ?? 'newest'];
-  const ids = (
-    await tx
+  const where = caseConditions(organisationId, await narrowSearch(tx, organisationId, filters), thresholds);
+  const ids: string[] = [];
+  // Rows of the parts before this one, skipped past: what is left of the offset for the next part.
+  let skip = offset;
+  for (const part of orderParts(filters.sort ?? 'newest')) {
+    const rows = await tx
       .select({ caseId: cases.caseId })
       .from(cases)
-      .where(caseConditions(organisationId, filters, thresholds))
-      .orderBy(...order)
-      .offset(offset)
-      .limit(limit)
-  ).map((r) => r.caseId);
+      .where(and(where, part.condition))
+      .orderBy(...part.order)
+      .offset(skip)
+      .limit(limit - ids.length);
+    ids.push(...rows.map((r) => r.caseId));
+    if (ids.length >= limit) break;
+    if (rows.length > 0) skip = 0;
+    else if (skip > 0) {
+      // The whole part lay before the page: count it (no further than the offset) to skip the rest.
+      const [counted] = await tx.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(
+        tx
+          .select({ one: sql`1` })
+          .from(cases)
+          .where(and(where, part.condition))
+          .limit(skip)
+          .as('part'),
+      );
+      skip -= counted?.n ?? 0;
+    }
+  }
   if (ids.length === 0) return [];
   const rows = await tx
     .select(listColumns)
@@ -585,7 +651,7 @@ export async function countCasesUpTo(
   const matching = tx
     .select({ one: sql`1` })
     .from(cases)
-    .where(caseConditions(organisationId, filters, thresholds))
+    .where(caseConditions(organisationId, await narrowSearch(tx, organisationId, filters), thresholds))
     .limit(cap + 1)
     .as('matching');
   const [row] = await tx.select({ count: sql<number>`count(*)`.mapWith(Number) }).from(matching);
