@@ -8,7 +8,7 @@ import {
   type Jurisdiction,
   type WorkingDayCalendar,
 } from '../../domain/calendar/index.ts';
-import { CHANNELS, isoDateInput } from '../../domain/complaint/command-schemas.ts';
+import { CHANNELS, instantSchema, isoDateInput } from '../../domain/complaint/command-schemas.ts';
 import {
   DEADLINE_STATUSES,
   DUE_SOON_WORKING_DAYS,
@@ -88,7 +88,7 @@ export type ListComplaintsQuery = z.input<typeof listComplaintsQuerySchema>;
 /** The cursor carries the sort and its key, so a page always continues in the order it began. */
 const cursorSchema = z.object({
   s: z.enum(CASE_SORTS).default('newest'),
-  r: z.iso.datetime({ offset: true }),
+  r: instantSchema('Not an instant'),
   c: z.uuid(),
   d: z.iso.date().nullable().optional(),
   b: z.literal(1).optional(),
