@@ -129,6 +129,22 @@ void describe('one check of every request’s input: bad input is a 400, never a
       assert.equal(page.status, 400, r);
       assert.match(errorSummary(page.body) ?? '', /cursor|page/i);
     }
+    const deadline = cursorOf({ s: 'deadline', r: '2026-03-02T10:00:00Z', c: CASE_ID, d: '0000-01-01' });
+    const byDeadline = await api(t, org, 'GET', `/api/v1/complaints?sort=deadline&cursor=${deadline}`);
+    assertProblem(byDeadline, 400, /cursor/);
+    const deadlinePage = await officer.get(`/cases?sort=deadline&cursor=${deadline}`);
+    assert.equal(deadlinePage.status, 400);
+  });
+
+  void it('reads an audit log cursor PostgreSQL could not use as no cursor, not a 500 (D4)', async () => {
+    const { browser: admin } = await signedIn(t, org.organisationId, 'administrator');
+    for (const position of [
+      { stream: 'event', micros: '1000', caseId: CASE_ID, sequence: 2 ** 40 },
+      { stream: 'audit', micros: '1000', auditId: 2 ** 63 },
+    ]) {
+      const page = await admin.get(`/admin/audit?after=${cursorOf(position)}`);
+      assert.equal(page.status, 200, JSON.stringify(position));
+    }
   });
 
   void it('refuses instants the domain could not read: too many fractional digits, far offsets (D5)', async () => {

@@ -2,7 +2,10 @@ import { z } from 'zod';
 import {
   addCalendarDays,
   calendarFor,
+  FIRST_SUPPORTED_DATE,
+  isIsoDate,
   JURISDICTIONS,
+  LAST_SUPPORTED_DATE,
   londonDateOf,
   type IsoDate,
   type Jurisdiction,
@@ -90,7 +93,12 @@ const cursorSchema = z.object({
   s: z.enum(CASE_SORTS).default('newest'),
   r: instantSchema('Not an instant'),
   c: z.uuid(),
-  d: z.iso.date().nullable().optional(),
+  // A deadline the calendar computed, so within its years (PostgreSQL refuses year 0000, for one).
+  d: z
+    .string()
+    .refine((d) => isIsoDate(d) && d >= FIRST_SUPPORTED_DATE && d <= LAST_SUPPORTED_DATE)
+    .nullable()
+    .optional(),
   b: z.literal(1).optional(),
 });
 
