@@ -16,6 +16,8 @@ import {
   type TestOrganisation,
 } from '../support/test-app.ts';
 import {
+  forgedAuditCursor,
+  forgedListCursor,
   headerText,
   nastyRawBody,
   nastyText,
@@ -37,6 +39,7 @@ import { signedIn, type TestBrowser } from '../support/web-client.ts';
 const SEED = 20_261_206;
 const API_REQUESTS = 10_000;
 const PAGE_REQUESTS = 2_000;
+const CURSOR_REQUESTS = 600;
 
 interface Operation {
   method: 'GET' | 'POST';
@@ -139,15 +142,19 @@ void describe('fuzzing every API operation and staff page never gives a server e
   });
   const realIds = () => fc.constantFrom(...caseIds, ...references, '00000000-0000-4000-8000-000000000000');
 
+  /** A query parameter's value: the cursor sometimes forged, like any other from its schema. */
+  const queryValue = (parameter: Operation['parameters'][number]) =>
+    parameter.name === 'cursor'
+      ? fc.oneof(forgedListCursor, valueFor(parameter.schema, hints(), true))
+      : valueFor(parameter.schema, hints(), true);
+
   function requestFor(operation: Operation): fc.Arbitrary<FuzzRequest> {
     const segments = operation.parameters
       .filter((p) => p.in === 'path')
       .map((p) => fc.tuple(fc.constant(p.name), pathSegment(realIds())));
     const query = queryString(
       Object.fromEntries(
-        operation.parameters
-          .filter((p) => p.in === 'query')
-          .map((p) => [p.name, valueFor(p.schema, hints(), true)]),
+        operation.parameters.filter((p) => p.in === 'query').map((p) => [p.name, queryValue(p)]),
       ),
     );
     const headerNames = operation.parameters
@@ -222,6 +229,31 @@ void describe('fuzzing every API operation and staff page never gives a server e
     context.diagnostic(`API answers by status: ${histogram(statuses)}`);
   });
 
+  void it('reads forged list and audit log cursors as a 400 or a fresh start, on the API and pages', async () => {
+    const request = fc.record({
+      sort: fc.constantFrom('newest', 'oldest', 'deadline'),
+      cursor: forgedListCursor,
+      after: forgedAuditCursor,
+      target: fc.constantFrom('api', 'page', 'audit'),
+    });
+    await fc.assert(
+      fc.asyncProperty(request, async ({ sort, cursor, after, target }) => {
+        const url =
+          target === 'api'
+            ? `/api/v1/complaints?sort=${sort}&cursor=${cursor}`
+            : target === 'page'
+              ? `/cases?sort=${sort}&cursor=${cursor}`
+              : `/admin/audit?after=${after}`;
+        const response =
+          target === 'api'
+            ? await t.app.inject({ url, headers: { authorization: `Bearer ${org.apiKey}` } })
+            : (await (target === 'audit' ? admin : officer).get(url)).response;
+        assertNoServerError({ method: 'GET', url, headers: {} }, response, target === 'api');
+      }),
+      { seed: SEED - 1, numRuns: CURSOR_REQUESTS, endOnFailure: true },
+    );
+  });
+
   void it(`sends about ${String(PAGE_REQUESTS)} requests to the staff pages, forms with a CSRF token`, async (context) => {
     const statuses = new Map<number, number>();
     // Signing in and out, and changing one's own password, would end the fuzzing sessions.
@@ -266,7 +298,8 @@ void describe('fuzzing every API operation and staff page never gives a server e
         query: queryString({
           [fieldNames[0] ?? 'q']: fieldValue,
           q: fieldValue,
-          cursor: nastyText,
+          cursor: fc.oneof(forgedListCursor, nastyText),
+          after: forgedAuditCursor,
           page: fieldValue,
         }),
         form,

@@ -216,3 +216,36 @@ export function queryString(parameters: Record<string, fc.Arbitrary<unknown>>): 
 
 /** A header value a client can put on the wire (bytes up to 0xFF), NUL included. */
 export const headerText: fc.Arbitrary<string> = nastyText.map((text) => text.replace(/[\u0100-\uffff]/g, ''));
+
+const base64Json = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+const instantOrNot = fc.oneof(
+  someDay.map((d) => d.toISOString()),
+  fc.constantFrom('0000-01-01T00:00:00Z', '2026-03-02T10:00:00+23:59', '2026-03-02T10:00:00.1234567890Z'),
+  nastyText,
+);
+
+/** Opaque list cursors as a client could forge them: the right shape, with any values inside. */
+export const forgedListCursor: fc.Arbitrary<string> = fc
+  .record({
+    s: fc.oneof({ weight: 4, arbitrary: fc.constantFrom('newest', 'oldest', 'deadline') }, nastyText),
+    r: instantOrNot,
+    c: fc.oneof(fc.uuid(), nastyText),
+    d: fc.oneof(
+      someDay.map((d) => d.toISOString().slice(0, 10)),
+      fc.constantFrom('0000-01-01', null),
+      nastyText,
+    ),
+    b: fc.constantFrom(1, 2, undefined),
+  })
+  .map(base64Json);
+
+/** Audit log cursors ("older entries") as a client could forge them. */
+export const forgedAuditCursor: fc.Arbitrary<string> = fc
+  .record({
+    stream: fc.constantFrom('event', 'audit', 'event', 'audit', 'other'),
+    micros: fc.oneof(fc.bigInt({ min: 0n, max: 10n ** 18n - 1n }).map(String), nastyText),
+    caseId: fc.oneof(fc.uuid(), nastyText),
+    sequence: fc.oneof(fc.integer(), fc.constantFrom(2 ** 40, -1, 1.5)),
+    auditId: fc.oneof(fc.integer(), fc.constantFrom(2 ** 63, -1)),
+  })
+  .map(base64Json);
