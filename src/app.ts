@@ -34,22 +34,29 @@ export interface AppOptions {
   trustProxy?: TrustProxy;
 }
 
+type Deps = { db: DatabaseHandle; clock: Clock };
+
+/** Every staff page (the fuzz test walks them all). */
+export function staffPageRoutes(deps: Deps) {
+  return [
+    ...staffPages(deps),
+    ...dashboardPages(deps),
+    ...caseListPages(deps),
+    ...caseExportPages(deps),
+    ...casePages(deps),
+    ...teamPages(deps),
+    ...taskPages(deps),
+    ...contactPages(deps),
+    ...administrationPages(deps),
+    ...adminStaffPages(deps),
+  ];
+}
+
 /** Composition root for the HTTP service: database -> use cases -> routes (API and pages) -> server. */
 export function buildApp(options: AppOptions): FastifyInstance {
   const deps = { db: options.db, clock: options.clock ?? systemClock };
   const web = createWebLayer({
-    pages: [
-      ...staffPages(deps),
-      ...dashboardPages(deps),
-      ...caseListPages(deps),
-      ...caseExportPages(deps),
-      ...casePages(deps),
-      ...teamPages(deps),
-      ...taskPages(deps),
-      ...contactPages(deps),
-      ...administrationPages(deps),
-      ...adminStaffPages(deps),
-    ],
+    pages: staffPageRoutes(deps),
     resolvePrincipal: (cookie) => resolveSession(deps, cookie),
     layout: staffLayout,
     paths: { signIn: PATHS.signIn, home: PATHS.home, changePassword: PATHS.changePassword },

@@ -448,7 +448,7 @@ void describe('the case page and its forms', () => {
     }
   });
 
-  void it('drops NUL characters from answers and searches rather than failing', async () => {
+  void it('refuses NUL characters in answers and searches with a 400 page, saving nothing', async () => {
     const reference = await caseAtStage1();
     const { version } = await getComplaint(deps(), org, reference);
     const posted = await officer.post(`/cases/${reference}/record-contact`, {
@@ -456,11 +456,11 @@ void describe('the case page and its forms', () => {
       kind: 'note',
       summary: 'Rang\u0000 the resident',
     });
-    assert.equal(posted.status, 303);
-    const timeline = await getTimeline(deps(), org, reference);
-    assert.ok(timeline.events.some((e) => JSON.stringify(e.data).includes('Rang the resident')));
+    assert.equal(posted.status, 400);
+    assert.match(posted.body, /NUL character/);
+    assert.equal((await getComplaint(deps(), org, reference)).version, version);
     const searched = await officer.get('/cases?q=%00boiler&handlerId=%00');
-    assert.equal(searched.status, 200);
+    assert.equal(searched.status, 400);
   });
 });
 

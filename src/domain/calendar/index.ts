@@ -12,6 +12,7 @@ export {
   toEpochDay,
 } from './iso-date.ts';
 export { instantOfLondon, londonDateOf, londonWallClock } from './london-time.ts';
+export { INSTANT_INPUT_PATTERN, isInstantInput, parseInstant } from './instant.ts';
 export type { BankHoliday, Jurisdiction } from './bank-holidays.ts';
 export { FIRST_SUPPORTED_DATE, JURISDICTIONS, LAST_SUPPORTED_DATE, isJurisdiction } from './bank-holidays.ts';
 export type { WorkingDayCalendar } from './working-day-calendar.ts';

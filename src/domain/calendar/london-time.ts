@@ -7,8 +7,9 @@
  * twice a year), and for it the local date is plain arithmetic. Days that contain a change are resolved
  * with Intl for every instant.
  */
-import { epochDayOfCivil, fromEpochDay, isIsoDate } from './iso-date.ts';
+import { epochDayOfCivil, fromEpochDay } from './iso-date.ts';
 import type { IsoDate } from './iso-date.ts';
+import { parseTimestamp } from './instant.ts';
 
 const MS_PER_MINUTE = 60_000;
 const MS_PER_DAY = 86_400_000;
@@ -66,36 +67,6 @@ function offsetMinutesFor(ms: number): number {
     offsetByUtcDay.set(utcDay, offset);
   }
   return Number.isNaN(offset) ? offsetMinutesAt(ms) : offset;
-}
-
-// A timestamp string must carry its zone: without one, `Date` would read it in the host's zone, and
-// `Date` also rolls impossible dates over (2026-02-30 becomes 2 March) instead of rejecting them.
-const TIMESTAMP =
-  /^(\d{4}-\d{2}-\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)$/;
-
-function parseTimestamp(value: string): number {
-  const match = TIMESTAMP.exec(value);
-  const [, date, hh, mm, ss, fraction, zulu, sign, offH, offM] = match ?? [];
-  if (match === null || date === undefined || !isIsoDate(date) || hh === undefined || mm === undefined) {
-    throw new RangeError(`Not an ISO 8601 timestamp with a zone (Z or ±hh:mm): ${JSON.stringify(value)}`);
-  }
-  const hour = Number(hh);
-  const minute = Number(mm);
-  const second = ss === undefined ? 0 : Number(ss);
-  const offsetHours = offH === undefined ? 0 : Number(offH);
-  const offsetMins = offM === undefined ? 0 : Number(offM);
-  if (hour > 23 || minute > 59 || second > 59 || offsetHours > 23 || offsetMins > 59) {
-    throw new RangeError(`Timestamp has an out-of-range time or offset: ${JSON.stringify(value)}`);
-  }
-  const millis = fraction === undefined ? 0 : Math.floor(Number(`0.${fraction}`) * 1000);
-  const offsetMinutes = zulu === undefined ? (sign === '-' ? -1 : 1) * (offsetHours * 60 + offsetMins) : 0;
-  const [y, m, d] = date.split('-').map(Number);
-  return (
-    epochDayOfCivil(y ?? 0, m ?? 1, d ?? 1) * MS_PER_DAY +
-    ((hour * 60 + minute) * 60 + second) * 1000 +
-    millis -
-    offsetMinutes * MS_PER_MINUTE
-  );
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isIsoDate } from '../calendar/index.ts';
+import { INSTANT_INPUT_PATTERN, isInstantInput, isIsoDate, parseInstant } from '../calendar/index.ts';
 import { countrySchema } from '../policy/country.ts';
 import { formatPostcode } from './search-keys.ts';
 
@@ -38,18 +38,21 @@ export const isoDateInput = (what: string) =>
     .refine(isIsoDate, `Enter ${what} as a real date`)
     .refine(inRange, rangeMessage(what));
 
+/**
+ * An instant with its zone, read by the one strict parser the domain uses (calendar/instant.ts), so
+ * whatever passes here the domain can read and PostgreSQL can store. Any date range is the caller's.
+ */
+export const instantSchema = (error: string) =>
+  z
+    .string({ error })
+    .refine(isInstantInput, { error, abort: true })
+    .meta({ format: 'date-time', pattern: INSTANT_INPUT_PATTERN.source });
+
 export const instantInput = (what: string) =>
-  z.iso
-    .datetime({
-      offset: true,
-      error: `Enter ${what} as a date and time, for example 2026-12-23T10:30:00Z`,
-    })
-    // zod runs refinements even after the format check fails, so an unparseable value passes here
-    // (the format error already reports it) rather than throwing.
-    .refine((value) => {
-      const time = Date.parse(value);
-      return Number.isNaN(time) || inRange(new Date(time).toISOString().slice(0, 10));
-    }, rangeMessage(what));
+  instantSchema(`Enter ${what} as a date and time, for example 2026-12-23T10:30:00Z`).refine(
+    (value) => inRange(new Date(parseInstant(value) ?? 0).toISOString().slice(0, 10)),
+    rangeMessage(what),
+  );
 
 /** A member of staff as recorded on a case: their staff account's id and their name at the time. */
 export interface StaffMember {

@@ -36,14 +36,21 @@ export const auditFiltersSchema = z
   });
 export type AuditFilters = z.input<typeof auditFiltersSchema>;
 
+/** The largest value of a PostgreSQL `integer` (an event's sequence): a bigger one fails the query. */
+const MAX_INTEGER = 2_147_483_647;
+
 const positionSchema = z.union([
   z.object({
     stream: z.literal('event'),
     micros: z.string().regex(/^\d{1,18}$/),
     caseId: z.uuid(),
-    sequence: z.number().int().min(0),
+    sequence: z.number().int().min(0).max(MAX_INTEGER),
   }),
-  z.object({ stream: z.literal('audit'), micros: z.string().regex(/^\d{1,18}$/), auditId: z.number().int() }),
+  z.object({
+    stream: z.literal('audit'),
+    micros: z.string().regex(/^\d{1,18}$/),
+    auditId: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  }),
 ]);
 
 /** The cursor in the "older entries" link: the last entry shown, opaque to people. */

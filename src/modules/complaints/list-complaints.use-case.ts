@@ -2,13 +2,16 @@ import { z } from 'zod';
 import {
   addCalendarDays,
   calendarFor,
+  FIRST_SUPPORTED_DATE,
+  isIsoDate,
   JURISDICTIONS,
+  LAST_SUPPORTED_DATE,
   londonDateOf,
   type IsoDate,
   type Jurisdiction,
   type WorkingDayCalendar,
 } from '../../domain/calendar/index.ts';
-import { CHANNELS, isoDateInput } from '../../domain/complaint/command-schemas.ts';
+import { CHANNELS, instantSchema, isoDateInput } from '../../domain/complaint/command-schemas.ts';
 import {
   DEADLINE_STATUSES,
   DUE_SOON_WORKING_DAYS,
@@ -89,9 +92,14 @@ export type ListComplaintsQuery = z.input<typeof listComplaintsQuerySchema>;
 /** The cursor carries the sort and its key, so a page always continues in the order it began. */
 const cursorSchema = z.object({
   s: z.enum(CASE_SORTS).default('newest'),
-  r: z.iso.datetime({ offset: true }),
+  r: instantSchema('Not an instant'),
   c: z.uuid(),
-  d: z.iso.date().nullable().optional(),
+  // A deadline the calendar computed, so within its years (PostgreSQL refuses year 0000, for one).
+  d: z
+    .string()
+    .refine((d) => isIsoDate(d) && d >= FIRST_SUPPORTED_DATE && d <= LAST_SUPPORTED_DATE)
+    .nullable()
+    .optional(),
   b: z.literal(1).optional(),
 });
 

@@ -62,7 +62,7 @@ function formList(body: unknown, name: string): string[] {
   const value: unknown =
     typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[name] : undefined;
   const values: unknown[] = Array.isArray(value) ? value : value === undefined ? [] : [value];
-  return values.filter((v): v is string => typeof v === 'string').map((v) => v.replaceAll('\u0000', ''));
+  return values.filter((v): v is string => typeof v === 'string');
 }
 
 /** A checkbox's value: the case's reference and the version the page showed ("DH-2026-000001@4"). */

@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { refuseNulCharacters } from './nul-characters.ts';
 
 export const API_PREFIX = '/api/v1';
 
@@ -57,7 +56,8 @@ const empty = z.object({});
 
 /**
  * Registers routes whose input is validated by the same zod schemas the OpenAPI document is built
- * from. Validation errors are ZodErrors, turned into problem+json by the server's error handler.
+ * from. Validation errors are ZodErrors, turned into problem+json by the server's error handler. Text
+ * no schema could store (NUL, lone surrogates) was already refused by checkRequestInput.
  */
 export function registerApiRoutes(
   app: FastifyInstance,
@@ -73,8 +73,6 @@ export function registerApiRoutes(
           route.authenticated === false
             ? { organisationId: '', name: 'anonymous', apiKeyId: '' }
             : await authenticate(request);
-        refuseNulCharacters(request.query, '');
-        refuseNulCharacters(request.body, '');
         const result = await route.handler({
           principal,
           params: (route.params ?? empty).parse(request.params),

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 import { CommandRefused } from '../../domain/complaint/refusal.ts';
 import {
@@ -8,6 +8,7 @@ import {
   NotFoundError,
   UnauthorisedError,
 } from '../errors.ts';
+import { frameworkClientError } from './framework-errors.ts';
 
 /** RFC 9457 problem details. `errors` lists field-level problems for validation failures. */
 export interface Problem {
@@ -87,17 +88,13 @@ export function toProblem(error: unknown): Problem {
       detail: error.message,
     };
   }
-  const fastifyError = error as Partial<FastifyError>;
-  if (
-    typeof fastifyError.statusCode === 'number' &&
-    fastifyError.statusCode >= 400 &&
-    fastifyError.statusCode < 500
-  ) {
+  const clientError = frameworkClientError(error);
+  if (clientError) {
     return {
       type: `${TYPE_BASE}bad-request`,
       title: 'There is a problem with your request',
-      status: fastifyError.statusCode,
-      detail: fastifyError.message ?? 'The request could not be read',
+      status: clientError.status,
+      detail: clientError.detail,
     };
   }
   return {

@@ -1,4 +1,9 @@
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import type { TrustProxy } from '../config.ts';
 import { NotFoundError } from '../errors.ts';
 import { IMMUTABLE } from '../web/compressed-assets.ts';
@@ -10,7 +15,9 @@ import {
   type ApiRoute,
   type Principal,
 } from './api-route.ts';
+import { clientErrorHandler } from './client-error-handler.ts';
 import { sendProblem } from './problem.ts';
+import { checkRequestInput } from './request-input-check.ts';
 
 export interface ServerOptions {
   routes: readonly ApiRoute[];
@@ -35,6 +42,10 @@ function wantsJson(request: FastifyRequest): boolean {
 }
 
 export function buildServer(options: ServerOptions): FastifyInstance {
+  const sendError = (error: unknown, request: FastifyRequest, reply: FastifyReply) =>
+    isApiRequest(request)
+      ? sendProblem(request, reply, error)
+      : options.web.sendErrorPage(request, reply, error);
   const app = Fastify({
     logger: {
       level: options.logLevel,
@@ -44,6 +55,22 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     // Ids are generated server-side, so no client-supplied request id is trusted.
     genReqId: () => crypto.randomUUID(),
     trustProxy: options.trustProxy ?? false,
+    // Errors before routing (broken percent-encoding, a path parameter over 100 characters) and
+    // before parsing (headers too large) are answered like every other error, not in Fastify's JSON.
+    frameworkErrors: (error: FastifyError, request, reply) => {
+      void sendError(error, request, reply);
+    },
+    clientErrorHandler,
+  });
+
+  // The one check of every request's input, once the body is parsed and before any route runs.
+  app.addHook('preValidation', (request, _reply, done) => {
+    try {
+      checkRequestInput(request);
+      done();
+    } catch (error) {
+      done(error as Error);
+    }
   });
 
   app.addHook('onSend', async (request, reply) => {
@@ -59,16 +86,13 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     void reply.header('referrer-policy', 'no-referrer');
   });
 
-  app.setErrorHandler((error, request, reply) =>
-    isApiRequest(request)
-      ? sendProblem(request, reply, error)
-      : options.web.sendErrorPage(request, reply, error),
-  );
+  app.setErrorHandler((error, request, reply) => sendError(error, request, reply));
   app.setNotFoundHandler((request, reply) => {
-    const error = new NotFoundError(`There is nothing at ${request.method} ${request.url}`);
-    return isApiRequest(request)
-      ? sendProblem(request, reply, error)
-      : options.web.sendErrorPage(request, reply, error);
+    return sendError(
+      new NotFoundError(`There is nothing at ${request.method} ${request.url}`),
+      request,
+      reply,
+    );
   });
 
   const document = openApiDocument(options.routes, options.version);

@@ -5,15 +5,15 @@ import { InvalidInputError } from '../errors.ts';
 export type FormValues = Record<string, string>;
 
 /**
- * The submitted values. NUL characters are dropped: nobody types one, and PostgreSQL cannot store
- * one, so keeping it would turn a form's answers into a server error instead of a saved record.
+ * The submitted values. Text PostgreSQL cannot store (NUL, lone surrogates) never gets here: the
+ * server's request-input check refuses it with a 400 first.
  */
 export function formValues(body: unknown): FormValues {
   const values: FormValues = {};
   if (typeof body !== 'object' || body === null) return values;
   for (const [name, value] of Object.entries(body as Record<string, unknown>)) {
     const first: unknown = Array.isArray(value) ? value[0] : value;
-    if (typeof first === 'string') values[name] = first.replaceAll('\u0000', '');
+    if (typeof first === 'string') values[name] = first;
   }
   return values;
 }

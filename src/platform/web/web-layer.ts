@@ -208,14 +208,20 @@ export function createWebLayer<Pr extends WebPrincipal>(options: WebLayerOptions
     status: number,
   ): Promise<FastifyReply> {
     const path = request.url.split('?')[0] ?? '/';
-    const html = await reply.viewAsync(view, {
+    const context = {
       ...options.layout(principals.get(request) ?? null, path),
       ...data,
       csrfToken: csrfToken(reply),
-      cspNonce: (reply.cspNonce as { script: string } | null)?.script,
+      cspNonce: (reply.cspNonce as { script: string } | null | undefined)?.script,
       assetVersion: options.version,
       assetUrls: assets.urls,
-    });
+    };
+    // A request refused before routing (a broken address) has a bare reply, without the reply's
+    // decorators: its error page is rendered by the server's own view decorator instead.
+    const html =
+      typeof reply.viewAsync === 'function'
+        ? await reply.viewAsync(view, context)
+        : await reply.server.view(view, context);
     return reply.code(status).type('text/html; charset=utf-8').send(html);
   }
 
