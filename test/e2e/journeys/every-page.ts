@@ -177,6 +177,70 @@ export function everyPageJourneys(started: () => BrowserApp): void {
       },
     );
 
+    void it(
+      'adds a task from the case page and shows it on the dashboard, at desktop and phone widths',
+      { timeout },
+      async () => {
+        const deps = { db: app.testApp.database.db, clock: app.testApp.clock };
+        const { reference } = await receiveComplaintUseCase(
+          deps,
+          app.organisationId,
+          {
+            receivedAt: new Date(app.testApp.clock.now().getTime() - 60_000).toISOString(),
+            channel: 'phone',
+            issueDate: addCalendarDays(londonDateOf(app.testApp.clock.now()), -2),
+            issueDateKind: 'occurred',
+            complainant: { kind: 'named', name: 'Tess Task' },
+            serviceArea: 'repairs',
+            summary: 'A case to follow up',
+          },
+          actorOf(app.staff['complaints-officer']),
+        );
+        const page = await as('handler');
+        await page.setViewportSize({ width: 1280, height: 800 });
+        await visit(page, `/cases/${reference}`);
+        await page.getByRole('link', { name: `Add a task to ${reference}` }).click();
+        await page.waitForURL(`**/cases/${reference}/tasks/new`);
+        await submit(page, 'Add the task', 400);
+        assert.equal(await page.locator('.govuk-error-summary li').count(), 3);
+        await page.getByLabel('Call back').check();
+        await page.getByLabel('What needs doing?').fill('Ring Tess about the repair date');
+        const today = londonDateOf(app.testApp.clock.now());
+        const [year, month, day] = today.split('-');
+        await page.getByLabel('Day').fill(String(Number(day)));
+        await page.getByLabel('Month').fill(String(Number(month)));
+        await page.getByLabel('Year').fill(year ?? '');
+        await submit(page, 'Add the task');
+        assert.match(
+          (await page.locator('.govuk-notification-banner--success').innerText()) ?? '',
+          /Task added/,
+        );
+        for (const viewport of [
+          { width: 1280, height: 800 },
+          { width: 390, height: 844 },
+        ]) {
+          await page.setViewportSize(viewport);
+          await visit(page, '/dashboard');
+          assert.match(await page.locator('main').innerText(), /Ring Tess about the repair date/);
+          await visit(page, `/cases/${reference}`);
+        }
+        await page.setViewportSize({ width: 1280, height: 800 });
+        await submit(page, /^Mark as done/);
+        assert.match(await page.locator('#tasks ~ *').first().innerText(), /Done by/);
+        // Leave the other journeys' counts as they were.
+        await actOnComplaint(
+          deps,
+          {
+            organisationId: app.organisationId,
+            caseRef: reference,
+            actor: actorOf(app.staff['complaints-officer']),
+          },
+          'withdraw',
+          { reason: 'Journey finished' },
+        );
+      },
+    );
+
     void it('draws every kind of contact’s page, and the service-area pages', { timeout }, async () => {
       const references = await createDemoContacts(
         app.testApp.database.db,
