@@ -177,7 +177,7 @@ void describe('log a contact: intake and triage', () => {
     assert.equal(notComplaint.status, 400);
     assert.equal(
       errorSummary(notComplaint.body),
-      'The resident did not want to complain: select another kind of contact',
+      'The resident did not want to complain, but the kind of contact is a complaint: select another kind, or change what they chose',
     );
   });
 

@@ -56,7 +56,8 @@ export function triage(answers: TriageAnswers): TriageOutcome {
   } else if (answers.residentChose === 'no-complaint' && answers.kind === 'complaint') {
     problems.push({
       field: 'kind',
-      message: 'The resident did not want to complain: select another kind of contact',
+      message:
+        'The resident did not want to complain, but the kind of contact is a complaint: select another kind, or change what they chose',
     });
   }
   if (problems.length > 0) return { kind: null, problems };

@@ -55,7 +55,11 @@ void describe('triage: the choice to complain', () => {
     assert.deepEqual(triage({ ...base, kind: 'complaint' }), {
       kind: null,
       problems: [
-        { field: 'kind', message: 'The resident did not want to complain: select another kind of contact' },
+        {
+          field: 'kind',
+          message:
+            'The resident did not want to complain, but the kind of contact is a complaint: select another kind, or change what they chose',
+        },
       ],
     });
   });
