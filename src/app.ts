@@ -1,4 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MAX_EVIDENCE_BYTES } from './domain/evidence/evidence.ts';
+import { evidencePages } from './modules/evidence/evidence.pages.ts';
+import { diskFileStore, type FileStore } from './platform/files/file-store.ts';
 import type { FastifyInstance } from 'fastify';
 import { administrationPages } from './modules/administration/administration.pages.ts';
 import { caseExportRoutes } from './modules/case-export/case-export.api.ts';
@@ -32,9 +37,11 @@ export interface AppOptions {
   logLevel?: string;
   /** Whose X-Forwarded-* headers to believe; see TRUST_PROXY in config.ts. */
   trustProxy?: TrustProxy;
+  /** Where evidence files are kept (outside the web root); a new temporary folder when absent. */
+  evidenceDir?: string;
 }
 
-type Deps = { db: DatabaseHandle; clock: Clock };
+type Deps = { db: DatabaseHandle; clock: Clock; files: FileStore };
 
 /** Every staff page (the fuzz test walks them all). */
 export function staffPageRoutes(deps: Deps) {
@@ -46,6 +53,7 @@ export function staffPageRoutes(deps: Deps) {
     ...casePages(deps),
     ...teamPages(deps),
     ...taskPages(deps),
+    ...evidencePages(deps),
     ...contactPages(deps),
     ...administrationPages(deps),
     ...adminStaffPages(deps),
@@ -54,13 +62,19 @@ export function staffPageRoutes(deps: Deps) {
 
 /** Composition root for the HTTP service: database -> use cases -> routes (API and pages) -> server. */
 export function buildApp(options: AppOptions): FastifyInstance {
-  const deps = { db: options.db, clock: options.clock ?? systemClock };
+  const deps = {
+    db: options.db,
+    clock: options.clock ?? systemClock,
+    // Tests and the in-memory demo get a folder of their own; the server names one in its data folder.
+    files: diskFileStore(options.evidenceDir ?? mkdtempSync(join(tmpdir(), 'putright-evidence-'))),
+  };
   const web = createWebLayer({
     pages: staffPageRoutes(deps),
     resolvePrincipal: (cookie) => resolveSession(deps, cookie),
     layout: staffLayout,
     paths: { signIn: PATHS.signIn, home: PATHS.home, changePassword: PATHS.changePassword },
     version: VERSION,
+    maxUploadBytes: MAX_EVIDENCE_BYTES,
   });
   return buildServer({
     routes: [...caseExportRoutes(deps), ...complaintRoutes(deps), ...policyRoutes(deps)],

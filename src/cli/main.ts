@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { join } from 'node:path';
 import { buildApp, VERSION } from '../app.ts';
 import { COUNTRIES, type Country } from '../domain/policy/country.ts';
 import { PRESET_KEYS } from '../domain/policy/presets/index.ts';
@@ -50,7 +51,12 @@ program
     await loadBankHolidayListInForce(db);
     await upgradeStoredCases(db);
     const demo = options.demo ? await ensureDemoLandlord(db, config) : null;
-    const app = buildApp({ db, logLevel: config.logLevel, trustProxy: config.trustProxy });
+    const app = buildApp({
+      db,
+      logLevel: config.logLevel,
+      trustProxy: config.trustProxy,
+      evidenceDir: join(config.dataDir, 'evidence'),
+    });
     const shutdown = async () => {
       await app.close();
       await db.close();

@@ -258,7 +258,7 @@ void describe('fuzzing every API operation and staff page never gives a server e
     const statuses = new Map<number, number>();
     // Signing in and out, and changing one's own password, would end the fuzzing sessions.
     const skipped = new Set<string>([PATHS.signIn, PATHS.signOut, PATHS.changePassword]);
-    const pages = staffPageRoutes({ db: t.database.db, clock: t.clock }).filter(
+    const pages = staffPageRoutes({ db: t.database.db, clock: t.clock, files: t.files }).filter(
       (page) => !skipped.has(page.path) && !page.throttle,
     );
     const withReal = (path: string) =>

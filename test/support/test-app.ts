@@ -1,4 +1,8 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { diskFileStore, type FileStore } from '../../src/platform/files/file-store.ts';
 import { buildApp } from '../../src/app.ts';
 import type { Clock } from '../../src/modules/complaints/case-context.ts';
 import { createOrganisation } from '../../src/modules/organisations/create-organisation.use-case.ts';
@@ -23,21 +27,28 @@ export interface TestApp {
   app: FastifyInstance;
   database: TestDatabase;
   clock: TestClock;
+  /** Where the app keeps evidence files: a folder of this test's own. */
+  evidenceDir: string;
+  files: FileStore;
   close(): Promise<void>;
 }
 
 export async function startTestApp(): Promise<TestApp> {
   const database = await openTestDatabase();
   const clock = new TestClock();
-  const app = buildApp({ db: database.db, clock, logLevel: 'silent' });
+  const evidenceDir = await mkdtemp(join(tmpdir(), 'putright-test-evidence-'));
+  const app = buildApp({ db: database.db, clock, logLevel: 'silent', evidenceDir });
   await app.ready();
   return {
     app,
     database,
     clock,
+    evidenceDir,
+    files: diskFileStore(evidenceDir),
     close: async () => {
       await app.close();
       await database.close();
+      await rm(evidenceDir, { recursive: true, force: true });
     },
   };
 }

@@ -23,6 +23,7 @@ import { casePageData } from './case-view.ts';
 import { getCasePage, type CasePage } from './get-case-page.use-case.ts';
 import { caseListReturnHref } from './list-return.ts';
 import { taskBanner, taskInWords } from '../tasks/task-words.ts';
+import { evidenceInWords } from '../evidence/evidence-words.ts';
 
 const pages = pageRoutes<StaffPrincipal>();
 
@@ -170,7 +171,7 @@ export function casePages(deps: StaffDeps): PageRoute<StaffPrincipal>[] {
       roles: rolesAllowedTo('view-cases'),
       params: caseParams,
       handler: async ({ principal, params, query, request }) => {
-        const { view, offered, events, contacts, tasks, areas, today } = await getCasePage(
+        const { view, offered, events, contacts, tasks, evidence, areas, today } = await getCasePage(
           deps,
           principal.organisationId,
           params.reference,
@@ -179,13 +180,14 @@ export function casePages(deps: StaffDeps): PageRoute<StaffPrincipal>[] {
         const done =
           query.done && Object.hasOwn(ACTION_FORMS, query.done)
             ? ACTION_FORMS[query.done as CommandName].done
-            : taskBanner(query.done);
+            : (taskBanner(query.done) ?? (query.done === 'evidence-added' ? 'Evidence added' : undefined));
         return {
           view: 'cases/case.njk',
           data: {
             ...casePageData(view, events, principal.role, today, areas, offered),
             contacts,
             tasks: tasks.map((task) => taskInWords(task, today)),
+            evidence: evidence.map((row) => evidenceInWords(row, caseHref(view.reference))),
             caseHref: caseHref(view.reference),
             done,
             listHref: caseListReturnHref(request, principal.staffId),

@@ -11,6 +11,7 @@ import { describeEvents, type DescribedEvent } from '../complaints/get-timeline.
 import { listContactsForCase } from '../contacts/contact.repository.ts';
 import { presentContactSummary, type ContactSummaryView } from '../contacts/contact.presenter.ts';
 import { listTasksForCase, type TaskRow } from '../tasks/tasks.repository.ts';
+import { listEvidenceForCase, type EvidenceRow } from '../evidence/evidence.repository.ts';
 import { assignableStaff, commandsWithoutAHandler } from './assignable-staff.ts';
 
 const NOBODY_TO_HANDLE =
@@ -48,6 +49,8 @@ export interface CasePage {
   contacts: ContactSummaryView[];
   /** Empty unless `parts.record`: staff's follow-ups on the case, open ones first. */
   tasks: TaskRow[];
+  /** Empty unless `parts.record`: documents and photos attached, in the order they came. */
+  evidence: EvidenceRow[];
   /** Retired areas too: a case keeps the area it was filed under. */
   areas: ServiceArea[];
 }
@@ -96,6 +99,7 @@ export async function getCasePage(
       events: [],
       contacts: [],
       tasks: [],
+      evidence: [],
       areas: [],
     };
     if (!parts.record) return page;
@@ -107,6 +111,7 @@ export async function getCasePage(
       events: describeEvents(events),
       contacts: contacts.map(presentContactSummary),
       tasks: await listTasksForCase(tx, organisationId, state.caseId),
+      evidence: await listEvidenceForCase(tx, organisationId, state.caseId),
       areas,
     };
   });

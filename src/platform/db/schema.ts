@@ -420,3 +420,36 @@ export const caseTasks = pgTable(
     check('case_tasks_kind', sql`${t.kind} in ('call-back', 'chase', 'other')`),
   ],
 );
+
+/**
+ * Documents and photos attached to a case (evidence). The file itself is stored outside the
+ * database and the web root, under its id; this row says what it is. The type is the one read from
+ * the file's content, never its name.
+ */
+export const caseEvidence = pgTable(
+  'case_evidence',
+  {
+    organisationId: organisationId(),
+    evidenceId: uuid('evidence_id').notNull(),
+    caseId: uuid('case_id').notNull(),
+    /** The name it was uploaded with, cleaned for showing and downloading. */
+    fileName: text('file_name').notNull(),
+    /** From the content: image/jpeg, image/png, application/pdf… */
+    mediaType: text('media_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    description: text('description').notNull(),
+    uploadedById: text('uploaded_by_id').notNull(),
+    uploadedByName: text('uploaded_by_name').notNull(),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.evidenceId] }),
+    foreignKey({
+      name: 'case_evidence_case',
+      columns: [t.organisationId, t.caseId],
+      foreignColumns: [cases.organisationId, cases.caseId],
+    }),
+    index('case_evidence_by_case').on(t.organisationId, t.caseId, t.uploadedAt),
+  ],
+);

@@ -35,7 +35,8 @@ export function checkInputValue(value: unknown, path: string): void {
       if (problem) throw new InvalidInputError(problem, next.path || undefined);
       continue;
     }
-    if (typeof next.value !== 'object' || next.value === null) continue;
+    // An uploaded file's bytes are not text: they are stored as they came, never in the database.
+    if (typeof next.value !== 'object' || next.value === null || ArrayBuffer.isView(next.value)) continue;
     if (next.depth >= MAX_INPUT_DEPTH) {
       throw new InvalidInputError(
         `The input is nested more than ${String(MAX_INPUT_DEPTH)} levels deep`,

@@ -1,5 +1,6 @@
 import { ZodError } from 'zod';
 import { InvalidInputError } from '../errors.ts';
+import type { UploadedFile } from './page-route.ts';
 
 /** A submitted form: each field's first value (a repeated field gives an array; we take one). */
 export type FormValues = Record<string, string>;
@@ -16,6 +17,19 @@ export function formValues(body: unknown): FormValues {
     if (typeof first === 'string') values[name] = first;
   }
   return values;
+}
+
+/** The files a multipart form sent (the web layer's `onFile` gives each its name, bytes and cut-off). */
+export function uploadedFiles(body: unknown): Record<string, UploadedFile> {
+  const files: Record<string, UploadedFile> = {};
+  if (typeof body !== 'object' || body === null) return files;
+  for (const [name, value] of Object.entries(body as Record<string, unknown>)) {
+    const file = value as Partial<UploadedFile> | null;
+    if (file && Buffer.isBuffer(file.data) && typeof file.fileName === 'string') {
+      files[name] = { fileName: file.fileName, data: file.data, truncated: file.truncated === true };
+    }
+  }
+  return files;
 }
 
 /**

@@ -32,11 +32,21 @@ export interface Throttle {
   record(): Promise<void>;
 }
 
+/** A file sent with a form (multipart): its name as sent, its bytes, and whether it was cut off. */
+export interface UploadedFile {
+  fileName: string;
+  data: Buffer;
+  /** Larger than the web layer's `maxUploadBytes`: `data` holds only the start of it. */
+  truncated: boolean;
+}
+
 interface PageInput<Pr, P extends z.ZodObject> {
   params: z.infer<P>;
   query: FormValues;
   /** The submitted form (POST), empty for GET. */
   form: FormValues;
+  /** Files sent with the form (`enctype="multipart/form-data"`), by field name. */
+  files: Record<string, UploadedFile>;
   request: FastifyRequest;
   reply: FastifyReply;
   throttle: Throttle;

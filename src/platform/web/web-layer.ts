@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrfProtection from '@fastify/csrf-protection';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -15,9 +16,10 @@ import { CommandRefused } from '../../domain/complaint/refusal.ts';
 import { contentDisposition } from '../http/content-disposition.ts';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../errors.ts';
 import { compressedAssets } from './compressed-assets.ts';
-import { formValues } from './forms.ts';
+import { formValues, uploadedFiles } from './forms.ts';
 import { TooManyRequestsError } from './http-errors.ts';
-import type { PageResult, PageRoute, Throttle, WebPrincipal } from './page-route.ts';
+import type { PageResult, PageRoute, Throttle, UploadedFile, WebPrincipal } from './page-route.ts';
+import { checkInputValue } from '../http/request-input-check.ts';
 
 export const SESSION_COOKIE = 'putright_session';
 const CSRF_COOKIE = 'putright_csrf';
@@ -41,6 +43,8 @@ export interface WebLayerOptions<Pr extends WebPrincipal> {
   paths: { signIn: string; home: string; changePassword: string };
   /** Busts browser caches of our CSS and JS on upgrade. */
   version: string;
+  /** The largest file a form may send (1 MB unless said); a larger one arrives cut off, `truncated`. */
+  maxUploadBytes?: number;
 }
 
 export interface WebLayer {
@@ -288,6 +292,7 @@ export function createWebLayer<Pr extends WebPrincipal>(options: WebLayerOptions
         const common = {
           query: formValues(request.query),
           form: formValues(request.body),
+          files: uploadedFiles(request.body),
           request,
           reply,
           throttle: throttleFor(request),
@@ -362,6 +367,33 @@ export function createWebLayer<Pr extends WebPrincipal>(options: WebLayerOptions
       void app.register(async (scope) => {
         // Forms are parsed for the pages only: the API still accepts JSON alone.
         await scope.register(fastifyFormbody, { bodyLimit: 65_536 });
+        // Forms with a file: one file, read into memory up to the limit (a larger one is cut off and
+        // marked, so the page can say so), the other fields as text like any form's.
+        await scope.register(fastifyMultipart, {
+          attachFieldsToBody: 'keyValues',
+          throwFileSizeLimit: false,
+          limits: {
+            fileSize: options.maxUploadBytes ?? 1_048_576,
+            files: 1,
+            fields: 20,
+            fieldSize: 65_536,
+            parts: 21,
+          },
+          onFile: async (part) => {
+            const data = await part.toBuffer();
+            const file: UploadedFile = { fileName: part.filename, data, truncated: part.file.truncated };
+            (part as unknown as { value: UploadedFile }).value = file;
+          },
+        });
+        // Its fields are parsed after the server's check of every request's input: check them too.
+        scope.addHook('preValidation', (request, _reply, done) => {
+          try {
+            if (request.isMultipart()) checkInputValue(request.body, '');
+            done();
+          } catch (error) {
+            done(error as Error);
+          }
+        });
         for (const route of options.pages) registerPage(scope, route);
       });
     },

@@ -178,7 +178,7 @@ export function everyPageJourneys(started: () => BrowserApp): void {
     );
 
     void it(
-      'adds a task from the case page and shows it on the dashboard, at desktop and phone widths',
+      'adds a task and evidence from the case page, and shows the task on the dashboard, at desktop and phone widths',
       { timeout },
       async () => {
         const deps = { db: app.testApp.database.db, clock: app.testApp.clock };
@@ -226,6 +226,21 @@ export function everyPageJourneys(started: () => BrowserApp): void {
         }
         await page.setViewportSize({ width: 1280, height: 800 });
         await submit(page, /^Mark as done/);
+        // Evidence: the form, its error, and a photo kept with the case.
+        await page.getByRole('link', { name: `Add evidence to ${reference}` }).click();
+        await page.waitForURL(`**/cases/${reference}/evidence/new`);
+        await submit(page, 'Add the evidence', 400);
+        await page.getByLabel('Upload a file').setInputFiles({
+          name: 'damp.png',
+          mimeType: 'image/png',
+          buffer: Buffer.from(
+            'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+            'base64',
+          ),
+        });
+        await page.getByLabel('What is it? (optional)').fill('Damp in the bedroom');
+        await submit(page, 'Add the evidence');
+        assert.match(await page.locator('main').innerText(), /damp\.png \(PNG image, 1 KB\)/);
         assert.match(await page.locator('#tasks ~ *').first().innerText(), /Done by/);
         // Leave the other journeys' counts as they were.
         await actOnComplaint(
