@@ -46,12 +46,9 @@ async function distinctCaseValues(
   );
 }
 
-/**
- * Who may be chosen in the handler filter: staff accounts of roles that work on cases, and anyone
- * else who has handled one (named as recorded on the case).
- */
-export async function handlerOptions(tx: Transaction, organisationId: string): Promise<HandlerOption[]> {
-  const accounts = await tx
+/** Active accounts of the roles that work on cases, by name: who may handle, or own a task. */
+export async function activeCaseworkers(tx: Transaction, organisationId: string): Promise<HandlerOption[]> {
+  return tx
     .select({ id: staffAccounts.staffId, name: staffAccounts.name })
     .from(staffAccounts)
     .where(
@@ -62,6 +59,14 @@ export async function handlerOptions(tx: Transaction, organisationId: string): P
       ),
     )
     .orderBy(asc(staffAccounts.name));
+}
+
+/**
+ * Who may be chosen in the handler filter: staff accounts of roles that work on cases, and anyone
+ * else who has handled one (named as recorded on the case).
+ */
+export async function handlerOptions(tx: Transaction, organisationId: string): Promise<HandlerOption[]> {
+  const accounts = await activeCaseworkers(tx, organisationId);
   const known = new Set(accounts.map((a) => a.id));
   const others = (await distinctCaseValues(tx, organisationId, 'handler_id'))
     .filter((h) => !known.has(h.value))

@@ -1,5 +1,5 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { rolesAllowedTo } from '../../domain/access/permissions.ts';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { activeCaseworkers } from '../casework/case-list-options.ts';
 import type { IsoDate } from '../../domain/calendar/index.ts';
 import type { TaskKind } from '../../domain/task/task.ts';
 import type { Transaction } from '../../platform/db/database.ts';
@@ -60,22 +60,7 @@ const ownerJoin = and(
 );
 
 /** Who may own a task: active accounts of roles that work on cases, by name. */
-export async function taskOwners(
-  tx: Transaction,
-  organisationId: string,
-): Promise<{ id: string; name: string }[]> {
-  return tx
-    .select({ id: staffAccounts.staffId, name: staffAccounts.name })
-    .from(staffAccounts)
-    .where(
-      and(
-        eq(staffAccounts.organisationId, organisationId),
-        inArray(staffAccounts.role, rolesAllowedTo('view-cases')),
-        isNull(staffAccounts.disabledAt),
-      ),
-    )
-    .orderBy(asc(staffAccounts.name));
-}
+export const taskOwners = activeCaseworkers;
 
 export async function insertTask(
   tx: Transaction,
