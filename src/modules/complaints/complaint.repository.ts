@@ -348,16 +348,16 @@ export function searchCondition(search: string): SQL {
   return keys.length ? (or(arrayOverlaps(cases.searchKeys, keys), words) ?? words) : words;
 }
 
-/** How many matches a search may have and still be read first, as ids, before the list's order. */
+/** How many cases a quoted key may match and still be listed by id. */
 export const NARROW_SEARCH_LIMIT = 2000;
 
 /**
- * A search that matches few cases (what a caller quotes: a phone number, a postcode, a tenancy
- * reference) is read first on its own, through the search indexes, and the list then filters on
- * those ids. Left in one query with the list's order and LIMIT, the planner walks the whole caseload
- * newest first hoping to meet a match soon: 0.7 to 1 s at a million cases (docs/benchmarks.md). A
- * search matching more than NARROW_SEARCH_LIMIT cases (a common word) stays in the list's query,
- * where that walk does meet matches soon. Returns the filters with `search` replaced, or as given.
+ * What a caller quotes (a phone number, a postcode, a tenancy reference, an e-mail address, the number
+ * part of a reference) is looked up by its keys alone, through their GIN index, and the list then
+ * filters on the cases found. In one query with the words, the list's ORDER BY and LIMIT led the
+ * planner to walk the whole caseload newest first (0.6 to 1 s at a million cases, docs/benchmarks.md);
+ * with a LIMIT of its own the lookup could still be planned as a scan. With no key, or no case with
+ * it, the search is by words as before. Returns the filters with `search` replaced, or as given.
  */
 export async function narrowSearch<F extends CountFilters>(
   tx: Transaction,
@@ -366,12 +366,14 @@ export async function narrowSearch<F extends CountFilters>(
 ): Promise<F> {
   const search = filters.search?.trim();
   if (!search || filters.searchMatches || REFERENCE_SHAPE.test(search)) return filters;
+  const keys = searchKeysForQuery(search);
+  if (keys.length === 0) return filters;
+  // No LIMIT: a key matches a household's cases, not thousands; the index is the only cheap plan.
   const rows = await tx
     .select({ caseId: cases.caseId })
     .from(cases)
-    .where(and(eq(cases.organisationId, organisationId), searchCondition(search)))
-    .limit(NARROW_SEARCH_LIMIT + 1);
-  if (rows.length > NARROW_SEARCH_LIMIT) return filters;
+    .where(and(eq(cases.organisationId, organisationId), arrayOverlaps(cases.searchKeys, keys)));
+  if (rows.length === 0 || rows.length > NARROW_SEARCH_LIMIT) return filters;
   return { ...filters, search: undefined, searchMatches: rows.map((r) => r.caseId) };
 }
 
