@@ -281,8 +281,6 @@ export interface CaseFilters {
   receivedTo?: IsoDate | undefined;
   /** Words (web-search syntax) or a reference. */
   search?: string | undefined;
-  /** The cases a selective search matched (set by `narrowSearch`, in place of `search`). */
-  searchMatches?: readonly string[] | undefined;
   awaiting?: boolean | undefined;
   /** The current deadline is a response due from today to `endOfWeek` (Sunday). */
   dueThisWeek?: boolean | undefined;
@@ -348,35 +346,6 @@ export function searchCondition(search: string): SQL {
   return keys.length ? (or(arrayOverlaps(cases.searchKeys, keys), words) ?? words) : words;
 }
 
-/** How many cases a quoted key may match and still be listed by id. */
-export const NARROW_SEARCH_LIMIT = 2000;
-
-/**
- * What a caller quotes (a phone number, a postcode, a tenancy reference, an e-mail address, the number
- * part of a reference) is looked up by its keys alone, through their GIN index, and the list then
- * filters on the cases found. In one query with the words, the list's ORDER BY and LIMIT led the
- * planner to walk the whole caseload newest first (0.6 to 1 s at a million cases, docs/benchmarks.md);
- * with a LIMIT of its own the lookup could still be planned as a scan. With no key, or no case with
- * it, the search is by words as before. Returns the filters with `search` replaced, or as given.
- */
-export async function narrowSearch<F extends CountFilters>(
-  tx: Transaction,
-  organisationId: string,
-  filters: F,
-): Promise<F> {
-  const search = filters.search?.trim();
-  if (!search || filters.searchMatches || REFERENCE_SHAPE.test(search)) return filters;
-  const keys = searchKeysForQuery(search);
-  if (keys.length === 0) return filters;
-  // No LIMIT: a key matches a household's cases, not thousands; the index is the only cheap plan.
-  const rows = await tx
-    .select({ caseId: cases.caseId })
-    .from(cases)
-    .where(and(eq(cases.organisationId, organisationId), arrayOverlaps(cases.searchKeys, keys)));
-  if (rows.length === 0 || rows.length > NARROW_SEARCH_LIMIT) return filters;
-  return { ...filters, search: undefined, searchMatches: rows.map((r) => r.caseId) };
-}
-
 /** The start of a London date as an instant, in SQL, so the comparison stays an index range. */
 const londonMidnight = (date: IsoDate) => sql`(${date}::date::timestamp at time zone 'Europe/London')`;
 
@@ -403,11 +372,7 @@ export function caseConditions(
     filters.receivedTo
       ? lt(cases.receivedAt, londonMidnight(addCalendarDays(filters.receivedTo, 1)))
       : undefined,
-    filters.searchMatches
-      ? inArray(cases.caseId, [...filters.searchMatches])
-      : search
-        ? searchCondition(search)
-        : undefined,
+    search ? searchCondition(search) : undefined,
     filters.awaiting ? inArray(cases.status, [...AWAITING_STATUSES]) : undefined,
     filters.dueThisWeek
       ? and(
@@ -481,7 +446,7 @@ export async function listCases(
   filters: CaseFilters,
   thresholds: DeadlineThresholds,
 ): Promise<{ rows: ListedCase[]; more: boolean }> {
-  const where = caseConditions(organisationId, await narrowSearch(tx, organisationId, filters), thresholds);
+  const where = caseConditions(organisationId, filters, thresholds);
   const sort = filters.sort ?? 'newest';
   const cursor = filters.after?.sort === sort ? filters.after : undefined;
   const backward = cursor?.backward === true;
@@ -598,7 +563,7 @@ export async function listCasesAt(
   offset: number,
   limit: number,
 ): Promise<ListedCase[]> {
-  const where = caseConditions(organisationId, await narrowSearch(tx, organisationId, filters), thresholds);
+  const where = caseConditions(organisationId, filters, thresholds);
   const ids: string[] = [];
   // Rows of the parts before this one, skipped past: what is left of the offset for the next part.
   let skip = offset;
@@ -653,7 +618,7 @@ export async function countCasesUpTo(
   const matching = tx
     .select({ one: sql`1` })
     .from(cases)
-    .where(caseConditions(organisationId, await narrowSearch(tx, organisationId, filters), thresholds))
+    .where(caseConditions(organisationId, filters, thresholds))
     .limit(cap + 1)
     .as('matching');
   const [row] = await tx.select({ count: sql<number>`count(*)`.mapWith(Number) }).from(matching);
